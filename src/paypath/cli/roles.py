@@ -1,0 +1,69 @@
+"""`paypath roles …`: the role catalog."""
+
+from __future__ import annotations
+
+import typer
+
+from paypath.catalog import Role, get_role, load_roles
+from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
+
+app = typer.Typer(help="Tech roles: pay bands, skills, SOC codes.", no_args_is_help=True)
+
+
+def _band(role: Role) -> str:
+    band = role.salary_band
+    if band is None:
+        return "-"
+    top = f"{band.max:,}" + ("+" if band.open_ended else "") if band.max else "+"
+    return f"${band.min:,}–{top}"
+
+
+def _summary(role: Role) -> dict[str, object]:
+    return {
+        "id": role.id,
+        "title": role.title,
+        "salary_band": role.salary_band.model_dump(mode="json") if role.salary_band else None,
+        "soc_codes": list(role.soc_codes),
+        "seed": role.seed,
+    }
+
+
+@app.command("list")
+@library_errors
+def list_roles(as_json: bool = JSON_OPTION) -> None:
+    """List the roles, the seed roles ranked by their article pay band first."""
+    roles = sorted(
+        load_roles(),
+        key=lambda r: (r.salary_band is None, -(r.salary_band.min if r.salary_band else 0), r.id),
+    )
+    if as_json:
+        emit_json([_summary(r) for r in roles])
+        return
+    rows = [(r.id, r.title, _band(r), ", ".join(r.soc_codes)) for r in roles]
+    console.print(
+        table("Roles (bands: seed article, 2026)", ["id", "title", "band (USD/yr)", "SOC"], rows)
+    )
+    console.print(
+        "Bands: 'Highest paying tech jobs in 2026' (seed article); unsourced there, see `paypath roles compare`."
+    )
+
+
+@app.command("show")
+@library_errors
+def show_role(
+    role_id: str = typer.Argument(..., help="Role id, e.g. ml-engineer."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Show one role: band, responsibilities, skills and SOC codes."""
+    role = get_role(role_id)
+    if as_json:
+        emit_json(role)
+        return
+    console.print(f"[bold]{role.title}[/] ({role.id}) — {role.summary}")
+    console.print(f"Band: {_band(role)}  SOC: {', '.join(role.soc_codes)}")
+    if role.salary_band:
+        console.print(f"Source: {role.salary_band.source.title}")
+    for item in role.responsibilities:
+        console.print(f"  • {item}")
+    rows = [(s.skill, "required" if s.required else "nice to have", s.weight) for s in role.skills]
+    console.print(table("Skills", ["skill", "kind", "weight"], rows))
