@@ -5,15 +5,20 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SRC := src tests bench scripts
 
-.PHONY: install run test lint bench format clean
+.PHONY: install system-deps run test lint bench format clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,spark]'
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# System packages the test suite needs: a JVM for the Spark engine, Chromium for browser tests.
+system-deps:
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
 
 run: install
 	$(BIN)/paypath roles list
@@ -24,7 +29,7 @@ lint: install
 	$(BIN)/ruff format --check $(SRC)
 	$(BIN)/mypy src
 
-test: lint
+test: lint system-deps
 	$(BIN)/python -m pytest -q
 
 bench: install

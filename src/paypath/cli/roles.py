@@ -44,7 +44,8 @@ def list_roles(as_json: bool = JSON_OPTION) -> None:
         table("Roles (bands: seed article, 2026)", ["id", "title", "band (USD/yr)", "SOC"], rows)
     )
     console.print(
-        "Bands: 'Highest paying tech jobs in 2026' (seed article); unsourced there, see `paypath roles compare`."
+        "Bands: 'Highest paying tech jobs in 2026' (seed article), unsourced there; "
+        "see `paypath roles compare` for BLS figures."
     )
 
 
