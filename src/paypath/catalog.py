@@ -89,12 +89,14 @@ class ContextRule(_Frozen):
     reject: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
     window: int = Field(default=40, ge=1, le=400)
+    needs_accept: bool = False  # other skills nearby are not enough: an accept must match
 
 
 class Alias(_Frozen):
     text: str = Field(min_length=1)
     case_sensitive: bool = False
     ambiguous: bool = False  # needs context evidence before it counts
+    extract: bool = True  # False: used by resolve_skill only, never matched in free text
 
 
 class Skill(_Frozen):

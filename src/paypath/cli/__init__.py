@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from paypath.cli import roles
+from paypath.cli import market, market_analytics, roles
+from paypath.cli import salary as salary_cli
+from paypath.cli import skills as skills_cli
+from paypath.cli.advise import advise_command, offer_command, path_command
+from paypath.cli.serve import serve
+from paypath.cli.wages import wages_command
 
 __all__ = ["app", "main"]
+
+_ = market_analytics  # registers stats/premiums/demand on the market group
 
 app = typer.Typer(
     name="paypath",
@@ -15,6 +22,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(roles.app, name="roles")
+app.add_typer(market.app, name="market")
+app.add_typer(salary_cli.app, name="salary")
+app.add_typer(skills_cli.app, name="skills")
+app.command("serve")(serve)
+app.command("advise")(advise_command)
+app.command("path")(path_command)
+app.command("offer")(offer_command)
+app.command("wages")(wages_command)
 
 
 def main() -> None:

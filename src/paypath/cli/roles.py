@@ -5,7 +5,16 @@ from __future__ import annotations
 import typer
 
 from paypath.catalog import Role, get_role, load_roles
-from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
+from paypath.cli._output import (
+    JSON_OPTION,
+    console,
+    emit_json,
+    emit_jsonl,
+    library_errors,
+    read_lines,
+    table,
+)
+from paypath.titles import TitleMatch, classify_title
 
 app = typer.Typer(help="Tech roles: pay bands, skills, SOC codes.", no_args_is_help=True)
 
@@ -68,3 +77,47 @@ def show_role(
         console.print(f"  • {item}")
     rows = [(s.skill, "required" if s.required else "nice to have", s.weight) for s in role.skills]
     console.print(table("Skills", ["skill", "kind", "weight"], rows))
+
+
+def _match_json(match: TitleMatch) -> dict[str, object]:
+    return {
+        "title": match.title,
+        "role": match.role,
+        "seniority": match.seniority,
+        "score": match.score,
+        "ambiguous": match.ambiguous,
+        "alternatives": [{"role": r, "score": s} for r, s in match.alternatives],
+    }
+
+
+@app.command("classify")
+@library_errors
+def classify(
+    title: str = typer.Argument(..., help="A job title, or - to read one title per stdin line."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Classify a job title: catalog role (or `other`) and seniority, with a confidence score.
+
+    With `-` and --json, prints one JSON object per input line (JSON Lines), in input order.
+    """
+    lines = read_lines(title)
+    matches = (classify_title(t) for t in (lines if lines is not None else [title]))
+    if as_json:
+        if lines is None:
+            emit_json(_match_json(next(matches)))
+        else:
+            emit_jsonl(_match_json(m) for m in matches)
+        return
+    rows = [
+        (
+            m.title,
+            m.role,
+            m.seniority,
+            f"{m.score:.2f}" + (" ambiguous" if m.ambiguous else ""),
+            ", ".join(f"{r} {s:.2f}" for r, s in m.alternatives),
+        )
+        for m in matches
+    ]
+    console.print(
+        table("Title classification", ["title", "role", "seniority", "score", "or"], rows)
+    )

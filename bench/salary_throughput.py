@@ -1,0 +1,163 @@
+"""Salary strings per second on one core: paypath's parse_salary beside price-parser.
+
+    .venv/bin/python bench/salary_throughput.py [--seconds 1.0]
+
+Input: every `Salary Estimate` of ../shared/data/glassdoor-ds/glassdoor_jobs.csv and
+../shared/data/glassdoor-da/DataAnalyst.csv (3,209 strings, 492 distinct). Three paypath
+figures, all in the same run as price-parser's `Price.fromstring`:
+
+* cached: parse_salary as shipped (an lru_cache; real data repeats strings),
+* uncached: the same strings with the cache cleared before every pass,
+* unique: every string made distinct (row i adds i*1000 to the upper amount, "$53K-$91K" ->
+  "$53K-$1091K"; "-1" -> "-i"), so no call hits the cache,
+* scanner only: the unique strings through the general scanner, without the fast path for
+  the dominant "$A-$B" field shape (what any other shape costs).
+
+Also times find_salaries over the LinkedIn sample's job descriptions (characters per second)
+and the 100 KB adversarial strings of tests/test_salary.py (seconds each; they must stay well
+under one). Prints tables and writes bench/out/salary_throughput.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from price_parser import Price
+
+from paypath.salary import find_salaries, parse_salary
+from paypath.salary.parse import _scan, clear_cache
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+FILES = (DATA / "glassdoor-ds" / "glassdoor_jobs.csv", DATA / "glassdoor-da" / "DataAnalyst.csv")
+OUT = ROOT / "bench" / "out" / "salary_throughput.json"
+
+
+def load_strings() -> list[str]:
+    out: list[str] = []
+    for path in FILES:
+        with path.open(encoding="utf-8", newline="") as fh:
+            out.extend(row["Salary Estimate"] for row in csv.DictReader(fh))
+    return out
+
+
+def rate(fn: Callable[[list[str]], None], strings: list[str], seconds: float) -> float:
+    """Strings per second: whole passes over ``strings`` for at least ``seconds``."""
+    fn(strings)  # warm up
+    done, start = 0, time.perf_counter()
+    while (elapsed := time.perf_counter() - start) < seconds:
+        fn(strings)
+        done += len(strings)
+    return done / elapsed
+
+
+def run_price_parser(strings: list[str]) -> None:
+    for s in strings:
+        Price.fromstring(s)
+
+
+def run_cached(strings: list[str]) -> None:
+    for s in strings:
+        parse_salary(s)
+
+
+def run_uncached(strings: list[str]) -> None:
+    clear_cache()
+    for s in strings:
+        parse_salary(s)
+
+
+def run_scanner(strings: list[str]) -> None:
+    for s in strings:
+        _scan(s, prose=False, default_currency="USD", factors=None, fx=None)
+
+
+ADVERSARIAL = {
+    "digit-comma": "1," * 50_000,
+    "dollars": "$" * 100_000,
+    "one-number": "9" * 100_000,
+    "ranges": "$1-" * 33_000,
+    "space-groups": "1 000 " * 17_000,
+    "period-words": "per hour " * 11_000,
+}
+
+
+def descriptions() -> list[str]:
+    path = DATA / "linkedin-postings" / "postings_sample1000.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [row["description"] for row in csv.DictReader(fh)]
+
+
+def adversarial_seconds() -> dict[str, float]:
+    out = {}
+    for name, text in ADVERSARIAL.items():
+        start = time.perf_counter()
+        find_salaries(text)
+        clear_cache()
+        parse_salary(text)
+        out[name] = time.perf_counter() - start
+    return out
+
+
+def make_unique(strings: list[str]) -> list[str]:
+    out = []
+    for i, s in enumerate(strings, start=1):
+        if s == "-1":
+            out.append(f"-{i}")
+            continue
+        head, dash, tail = s.partition("-$")
+        digits = "".join(itertools.takewhile(str.isdigit, tail))
+        out.append(f"{head}{dash}{int(digits) + 1000 * i}{tail[len(digits) :]}")
+    assert len(set(out)) == len(out)
+    return out
+
+
+def main(seconds: float = 1.0) -> None:
+    strings = load_strings()
+    unique = make_unique(strings)
+    rows = {
+        "price-parser Price.fromstring": rate(run_price_parser, strings, seconds),
+        "paypath parse_salary (cached)": rate(run_cached, strings, seconds),
+        "paypath parse_salary (cache cleared each pass)": rate(run_uncached, strings, seconds),
+        "paypath parse_salary (unique strings)": rate(run_uncached, unique, seconds),
+        "paypath scanner only (unique strings)": rate(run_scanner, unique, seconds),
+    }
+    base = rows["price-parser Price.fromstring"]
+    write = sys.stdout.write
+    write(f"{len(strings)} Glassdoor salary strings ({len(set(strings))} distinct), one core\n")
+    write(f"{'parser':<48} {'strings/s':>12} {'vs price-parser':>16}\n")
+    for name, value in rows.items():
+        write(f"{name:<48} {value:>12,.0f} {value / base:>15.2f}x\n")
+    docs = descriptions()
+    chars = sum(map(len, docs))
+    start = time.perf_counter()
+    mentions = sum(len(find_salaries(d)) for d in docs)
+    doc_seconds = time.perf_counter() - start
+    write(f"\nfind_salaries over {len(docs)} LinkedIn descriptions ({chars / 1e6:.1f} MB): ")
+    write(f"{doc_seconds:.2f} s, {chars / doc_seconds / 1e6:.2f} MB/s, {mentions} mentions\n")
+    adversarial = adversarial_seconds()
+    write("100 KB adversarial strings (find_salaries + parse_salary), seconds: ")
+    write(", ".join(f"{k} {v:.3f}" for k, v in adversarial.items()) + "\n")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "strings": len(strings),
+        "distinct": len(set(strings)),
+        "per_second": rows,
+        "ratio_vs_price_parser": {k: v / base for k, v in rows.items()},
+        "find_salaries_mb_per_s": chars / doc_seconds / 1e6,
+        "adversarial_seconds": adversarial,
+    }
+    OUT.write_text(json.dumps(payload, indent=2))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=1.0, help="time per measurement")
+    main(parser.parse_args().seconds)

@@ -1,0 +1,620 @@
+"""Claim checker: read prose about tech pay and set each claim beside the data.
+
+``check_claims(text)`` finds, with their spans in the text it was given:
+
+* role mentions: headings are classified with :func:`paypath.titles.classify_title`;
+  sentences are searched for the catalog's role titles and multi-word title patterns;
+* pay claims: every salary :func:`paypath.salary.find_salaries` finds, tied to the role
+  named in the same line, else to the role of the enclosing section (the last role
+  heading above it);
+* skill claims: skills listed under "Skills required"-style lines (checked against the
+  role's market demand) and skills in sentences that say they raise pay (checked against
+  the measured pay premium and its 95% confidence interval).
+
+Each pay claim is compared with BLS OEWS May 2025 percentiles for the role's SOC codes
+(national or ``area``) and with the market data's median and IQR for the role.
+HTML input is reduced to text first; spans then index that text (``ClaimReport.text``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from itertools import pairwise
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel
+
+from paypath.catalog import Role, get_role, load_roles
+from paypath.errors import InputError, InsufficientData, PaypathError
+from paypath.salary import Salary, find_salaries
+from paypath.skills import default_extractor
+from paypath.titles import classify_title
+from paypath.wages import RoleWages, role_wages
+
+if TYPE_CHECKING:
+    from paypath.market.analytics import Demand, Premium
+    from paypath.market.store import Store
+
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "ClaimReport",
+    "MarketPay",
+    "OfficialPay",
+    "PayClaim",
+    "RoleMention",
+    "SkillClaim",
+    "check_claims",
+    "percentile_position",
+]
+
+MAX_TEXT_CHARS = 2_000_000
+PayVerdict = Literal["within", "above", "below", "no data"]
+SkillVerdict = Literal["supported", "contradicted", "inconclusive", "untested"]
+
+SHARED_SOC_CAVEAT = (
+    "BLS wages are per SOC occupation: roles that share a SOC code get the same figures."
+)
+BASE_ONLY_CAVEAT = "BLS OEWS measures base wages only (no bonus or equity)."
+SURVEY_CAVEAT = (
+    "Market figures come from survey respondents' total compensation; some roles have "
+    "few respondents, and cells below the minimum n are suppressed."
+)
+
+
+class RoleMention(BaseModel):
+    role_id: str
+    title: str
+    start: int
+    end: int
+    text: str
+    how: Literal["heading", "sentence"]
+    score: float
+
+
+class OfficialPay(BaseModel):
+    area: str
+    soc_codes: list[str]
+    weights: dict[str, float]
+    p10: float | None
+    p25: float | None
+    median: float | None
+    p75: float | None
+    p90: float | None
+    shared_with: list[str]
+    notes: list[str]
+    source: str
+
+
+class MarketPay(BaseModel):
+    n: int
+    p25: float | None
+    median: float | None
+    p75: float | None
+    source: str
+
+
+class PayClaim(BaseModel):
+    role_id: str
+    role_title: str
+    start: int
+    end: int
+    text: str
+    claimed_min_usd: float | None
+    claimed_max_usd: float | None
+    open_ended: bool
+    currency: str
+    period: str
+    official: OfficialPay | None
+    market: MarketPay | None
+    min_percentile: str | None
+    max_percentile: str | None
+    verdict: PayVerdict
+    detail: str
+    caveats: list[str]
+
+
+class SkillClaim(BaseModel):
+    skill_id: str
+    name: str
+    kind: Literal["required", "raises pay"]
+    role_id: str | None
+    start: int
+    end: int
+    text: str
+    premium: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    n: int | None = None
+    demand_share: float | None = None
+    verdict: SkillVerdict
+    detail: str
+    source: str | None = None
+
+
+class ClaimReport(BaseModel):
+    text: str
+    area: str
+    roles: list[RoleMention]
+    pay_claims: list[PayClaim]
+    skill_claims: list[SkillClaim]
+    caveats: list[str]
+    sources: list[str]
+
+
+# --------------------------------------------------------------------------- text
+
+
+class _TextOnly(HTMLParser):
+    _BLOCK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+_HTML_HINT = re.compile(r"<(html|body|p|div|h[1-6]|li|table|br)\b", re.IGNORECASE)
+
+
+def _plain_text(text: str) -> str:
+    if not _HTML_HINT.search(text):
+        return text
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    return re.sub(r"\n{3,}", "\n\n", "".join(parser.parts))
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        yield _Line(pos, pos + len(body), body)
+        pos += len(raw)
+
+
+_NUMBERING = re.compile(r"^\s*(?:#{1,6}\s*|\d{1,2}[.)]\s+|[*_]{1,2})*")
+_TRAILING = re.compile(r"[*_:#\s]+$")
+
+
+def _heading_text(line: str) -> str | None:
+    """The heading's words if ``line`` looks like a heading, else None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80 or stripped.endswith((".", "?", "!", ",", ";")):
+        return None
+    if "$" in stripped or "|" in stripped or stripped.startswith(("-", "•", "*  ")):
+        return None
+    words = _TRAILING.sub("", _NUMBERING.sub("", stripped))
+    return words if 0 < len(words.split()) <= 8 else None
+
+
+# ----------------------------------------------------------------- role mentions
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    """Role titles and multi-word title patterns, longest first, with plurals."""
+    phrases: dict[str, str] = {}
+    for role in load_roles():
+        for phrase in (role.title, *role.title_patterns):
+            key = phrase.lower().strip()
+            if len(key.split()) >= 2 and key not in phrases:
+                phrases[key] = role.id
+    ordered = sorted(phrases, key=len, reverse=True)
+    _PHRASE_ROLES.update(phrases)
+    body = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?:s|es)?(?![\w-])", re.IGNORECASE)
+
+
+_PHRASE_ROLES: dict[str, str] = {}
+_SRE = re.compile(r"\bSREs?\b")
+
+
+def _sentence_roles(line: _Line) -> Iterator[RoleMention]:
+    pattern = _role_pattern()
+    for m in pattern.finditer(line.text):
+        key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        role_id = _PHRASE_ROLES.get(key) or _PHRASE_ROLES.get(key.removesuffix("s"))
+        role_id = role_id or _PHRASE_ROLES.get(key.removesuffix("es"))
+        if role_id is None:
+            continue
+        yield _mention(
+            role_id, line.start + m.start(), line.start + m.end(), m.group(0), "sentence", 1.0
+        )
+    for m in _SRE.finditer(line.text):
+        yield _mention(
+            "site-reliability-engineer",
+            line.start + m.start(),
+            line.start + m.end(),
+            m.group(0),
+            "sentence",
+            0.9,
+        )
+
+
+def _mention(role_id: str, start: int, end: int, text: str, how: str, score: float) -> RoleMention:
+    return RoleMention(
+        role_id=role_id,
+        title=get_role(role_id).title,
+        start=start,
+        end=end,
+        text=text,
+        how="heading" if how == "heading" else "sentence",
+        score=round(score, 3),
+    )
+
+
+def _heading_role(line: _Line) -> RoleMention | None:
+    words = _heading_text(line.text)
+    if words is None:
+        return None
+    match = classify_title(words)
+    if match.role == "other" or match.score < 0.5:
+        return None
+    offset = line.text.find(words)
+    start = line.start + max(offset, 0)
+    return _mention(match.role, start, start + len(words), words, "heading", match.score)
+
+
+# ------------------------------------------------------------------ comparisons
+
+
+_POINTS = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
+
+
+def percentile_position(value: float, official: OfficialPay | RoleWages) -> str | None:
+    """Where ``value`` sits in the official distribution: "p37", "<p10", ">p90" or None.
+
+    Linear interpolation between the published percentiles.
+    """
+    known = [(q, getattr(official, name)) for q, name in _POINTS]
+    points = [(q, float(v)) for q, v in known if v is not None]
+    if len(points) < 2:
+        return None
+    if value < points[0][1]:
+        return f"<p{points[0][0]}"
+    if value > points[-1][1]:
+        return f">p{points[-1][0]}"
+    for (q0, v0), (q1, v1) in pairwise(points):
+        if v0 <= value <= v1:
+            share = 0.0 if v1 == v0 else (value - v0) / (v1 - v0)
+            return f"p{round(q0 + share * (q1 - q0))}"
+    return None
+
+
+def _official(role: Role, area: str) -> OfficialPay | None:
+    try:
+        wages = role_wages(role.id, area)
+    except InsufficientData:
+        return None
+    return OfficialPay(
+        area=wages.area,
+        soc_codes=list(wages.weights),
+        weights=dict(wages.weights),
+        p10=wages.p10,
+        p25=wages.p25,
+        median=wages.median,
+        p75=wages.p75,
+        p90=wages.p90,
+        shared_with=list(wages.shared_with),
+        notes=list(wages.notes),
+        source=wages.source,
+    )
+
+
+def _market(store: Store | None, role_id: str, country: str | None) -> MarketPay | None:
+    if store is None:
+        return None
+    from paypath.market.analytics import pay_stats
+
+    where = {"role_id": role_id}
+    if country:
+        where["country"] = country
+    rows = pay_stats(store, by=("role_id",), where=where, min_n=10)
+    row = next((r for r in rows if not r.suppressed), None)
+    if row is None or row.median is None:
+        return None
+    return MarketPay(n=row.n, p25=row.p25, median=row.median, p75=row.p75, source=row.source)
+
+
+def _verdict(
+    lo: float | None, hi: float | None, official: OfficialPay | None
+) -> tuple[PayVerdict, str]:
+    if official is None or official.p25 is None or official.p90 is None or lo is None:
+        return "no data", "no BLS percentiles for this role and area"
+    top = hi if hi is not None else lo
+    mid = (lo + top) / 2
+    p25, p90 = official.p25, official.p90
+    band = f"BLS p25–p90 ${p25:,.0f}–${p90:,.0f}"
+    if mid < p25:
+        return "below", f"claimed midpoint ${mid:,.0f} is below the {band}"
+    if mid > p90:
+        return "above", f"claimed midpoint ${mid:,.0f} is above the {band}"
+    edges = []
+    if lo < p25:
+        edges.append("its bottom is below p25")
+    if top > p90:
+        edges.append("its top is above p90")
+    extra = f" ({'; '.join(edges)})" if edges else ""
+    return "within", f"claimed midpoint ${mid:,.0f} is within the {band}{extra}"
+
+
+def _pay_claim(
+    salary: Salary, role: Role, official: OfficialPay | None, market: MarketPay | None
+) -> PayClaim:
+    lo, hi = salary.annual_min_usd, salary.annual_max_usd
+    open_ended = hi is None or "+" in salary.text
+    verdict, detail = _verdict(lo, hi, official)
+    caveats = [BASE_ONLY_CAVEAT]
+    if official and official.shared_with:
+        others = ", ".join(official.shared_with)
+        caveats.append(f"{SHARED_SOC_CAVEAT} Same SOC codes as: {others}.")
+    if market is None:
+        caveats.append("No market figure: too few survey respondents for this role.")
+    else:
+        caveats.append(SURVEY_CAVEAT)
+    return PayClaim(
+        role_id=role.id,
+        role_title=role.title,
+        start=salary.start or 0,
+        end=salary.end or 0,
+        text=salary.text,
+        claimed_min_usd=lo,
+        claimed_max_usd=hi,
+        open_ended=open_ended,
+        currency=salary.currency,
+        period=salary.period,
+        official=official,
+        market=market,
+        min_percentile=percentile_position(lo, official) if lo and official else None,
+        max_percentile=percentile_position(hi, official) if hi and official else None,
+        verdict=verdict,
+        detail=detail,
+        caveats=caveats,
+    )
+
+
+# ---------------------------------------------------------------- skill claims
+
+_REQUIRED_CUE = re.compile(
+    r"\b(skills?\s+(required|needed|you need)|requirements?|what you need|must[- ]have|"
+    r"key skills|qualifications)\b",
+    re.IGNORECASE,
+)
+_PAY_CUE = re.compile(
+    r"\b(increase[sd]?|raise[sd]?|boost[s]?|lift[s]?|premium|pay more|earn more|"
+    r"higher (pay|salar\w*)|multipliers?|command[s]? (high|higher|a premium))\b",
+    re.IGNORECASE,
+)
+DEMAND_FLOOR = 0.05  # a "required" skill listed by fewer records than this is not borne out
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+
+
+@dataclass
+class _Section:
+    role_id: str | None = None
+    mode: Literal["none", "required", "raises pay"] = "none"
+
+
+def _skill_evidence(claims: list[SkillClaim], store: Store | None) -> list[SkillClaim]:
+    if store is None:
+        return [c.model_copy(update={"detail": "no market data loaded"}) for c in claims]
+    from paypath.market.analytics import skill_demand, skill_premiums
+
+    premiums: dict[str, Premium] | None = None
+    demand: dict[str, dict[str, Demand]] = {}
+    checked = []
+    for claim in claims:
+        if claim.kind == "raises pay":
+            if premiums is None:
+                premiums = {p.skill: p for p in skill_premiums(store)}
+            checked.append(_with_premium(claim, premiums))
+        elif claim.role_id is not None:
+            if claim.role_id not in demand:
+                rows = skill_demand(store, claim.role_id, top=1000)
+                demand[claim.role_id] = {d.skill: d for d in rows}
+            checked.append(_with_demand(claim, demand[claim.role_id]))
+        else:
+            checked.append(claim)
+    return checked
+
+
+def _with_premium(claim: SkillClaim, premiums: dict[str, Premium]) -> SkillClaim:
+    key = claim.skill_id
+    if key == "ai-fluency" and key not in premiums:
+        key = "ai-use"
+    premium = premiums.get(key)
+    if premium is None:
+        return claim.model_copy(
+            update={"detail": "the market data has too little support to measure this premium"}
+        )
+    verdict: SkillVerdict = (
+        "supported"
+        if premium.ci_low > 0
+        else "contradicted"
+        if premium.ci_high < 0
+        else "inconclusive"
+    )
+    detail = (
+        f"measured premium {premium.premium:+.1%} (95% CI {premium.ci_low:+.1%} to "
+        f"{premium.ci_high:+.1%}, n={premium.n})"
+    )
+    return claim.model_copy(
+        update={
+            "premium": premium.premium,
+            "ci_low": premium.ci_low,
+            "ci_high": premium.ci_high,
+            "n": premium.n,
+            "verdict": verdict,
+            "detail": detail,
+            "source": premium.source,
+        }
+    )
+
+
+def _with_demand(claim: SkillClaim, demand: dict[str, Demand]) -> SkillClaim:
+    found = demand.get(claim.skill_id)
+    if found is None:
+        return claim.model_copy(
+            update={"detail": f"not among the skills seen for {claim.role_id} in the market data"}
+        )
+    return claim.model_copy(
+        update={
+            "demand_share": found.share,
+            "n": found.n,
+            "verdict": "supported" if found.share >= DEMAND_FLOOR else "inconclusive",
+            "detail": f"{found.share:.0%} of {claim.role_id} records list it (n={found.n})",
+            "source": found.source,
+        }
+    )
+
+
+def _line_skills(line: _Line, section: _Section) -> list[SkillClaim]:
+    kind: Literal["required", "raises pay"] | None = None
+    if _PAY_CUE.search(line.text):
+        kind = "raises pay"
+    elif section.mode != "none" and (_LIST_ITEM.match(line.text) or section.mode == "required"):
+        kind = section.mode
+    if kind is None:
+        return []
+    claims = []
+    for m in default_extractor().extract(line.text):
+        claims.append(
+            SkillClaim(
+                skill_id=m.id,
+                name=m.name,
+                kind=kind,
+                role_id=section.role_id if kind == "required" else None,
+                start=line.start + m.start,
+                end=line.start + m.end,
+                text=line.text.strip(),
+                verdict="untested",
+                detail="",
+            )
+        )
+    return claims
+
+
+# -------------------------------------------------------------------- the check
+
+
+def check_claims(
+    text: str,
+    *,
+    area: str = "national",
+    store: Store | None = None,
+    market_country: str | None = "US",
+) -> ClaimReport:
+    """Find the role, pay and skill claims in ``text`` and set each beside the data.
+
+    ``store`` is the market data (default: the bundled survey dataset);
+    ``market_country`` restricts it to one country (default US, like BLS).
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"the text is {len(text):,} characters; the claim checker reads at most "
+            f"{MAX_TEXT_CHARS:,}: split the document"
+        )
+    plain = _plain_text(text)
+    if store is None:
+        store = _default_store()
+    mentions: list[RoleMention] = []
+    pay_claims: list[PayClaim] = []
+    skill_claims: list[SkillClaim] = []
+    section = _Section()
+    official_cache: dict[str, OfficialPay | None] = {}
+    market_cache: dict[str, MarketPay | None] = {}
+    for line in _lines(plain):
+        heading = _heading_role(line)
+        if heading is not None:
+            mentions.append(heading)
+            section = _Section(role_id=heading.role_id)
+            continue
+        in_line = list(_sentence_roles(line))
+        mentions += in_line
+        if _REQUIRED_CUE.search(line.text) and not _LIST_ITEM.match(line.text):
+            section.mode = "required"
+        elif _PAY_CUE.search(line.text) and not _LIST_ITEM.match(line.text):
+            section.mode = "raises pay"
+        elif section.mode != "none" and line.text.strip() and not _LIST_ITEM.match(line.text):
+            section.mode = "none"
+        skill_claims += _line_skills(line, section)
+        for salary in find_salaries(line.text):
+            if salary.kind != "base" or salary.annual_min_usd is None:
+                continue
+            role_id = in_line[0].role_id if in_line else section.role_id
+            if role_id is None:
+                continue
+            role = get_role(role_id)
+            if role_id not in official_cache:
+                official_cache[role_id] = _official(role, area)
+                market_cache[role_id] = _safe_market(store, role_id, market_country)
+            shifted = salary.model_copy(
+                update={
+                    "start": line.start + (salary.start or 0),
+                    "end": line.start + (salary.end or 0),
+                }
+            )
+            pay_claims.append(
+                _pay_claim(shifted, role, official_cache[role_id], market_cache[role_id])
+            )
+    skill_claims = _skill_evidence(skill_claims, store)
+    sources = sorted(
+        {c.official.source for c in pay_claims if c.official}
+        | {c.market.source for c in pay_claims if c.market}
+        | {c.source for c in skill_claims if c.source}
+    )
+    return ClaimReport(
+        text=plain,
+        area=area,
+        roles=mentions,
+        pay_claims=pay_claims,
+        skill_claims=skill_claims,
+        caveats=[BASE_ONLY_CAVEAT, SHARED_SOC_CAVEAT, SURVEY_CAVEAT],
+        sources=sources,
+    )
+
+
+def _safe_market(store: Store | None, role_id: str, country: str | None) -> MarketPay | None:
+    try:
+        return _market(store, role_id, country)
+    except InsufficientData:
+        return None
+
+
+def _default_store() -> Store | None:
+    try:
+        from paypath.market.store import bundled_store
+
+        return bundled_store()
+    except PaypathError:
+        return None

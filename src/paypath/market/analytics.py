@@ -1,0 +1,423 @@
+"""Market analytics: pay percentiles, skill pay premiums and skill demand.
+
+Each entry point takes a store (``paypath.market.store.Store``) and an engine name
+(``"duckdb"``, the default, or ``"spark"`` with an optional ``master`` URL); the engine
+runs the SQL (:mod:`paypath.market.engines`), this module adds what is statistics:
+
+- :func:`pay_stats`: n and p10/p25/median/p75/p90 of annual USD pay per group (role,
+  country/region/city, seniority, skill, …). Percentiles are continuous (linear
+  interpolation between order statistics) on both engines. Groups with fewer than
+  ``min_n`` rows are returned with ``suppressed=True`` and no percentiles, never dropped.
+- :func:`skill_premiums`: per-skill log-pay regressions with controls and HC1 95%
+  intervals (the model is documented in :mod:`paypath.market.premium_model`), including
+  the AI-tool-use premium from the survey's ``ai_use`` answers, reported as skill
+  ``ai-fluency``. Results are cached per (store contents, role, min_n, engine).
+- :func:`skill_demand`: the share of a role's postings (those with skill information)
+  that name each skill.
+
+Every result carries ``source``: the bundled dataset's citation, or "your store: …".
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict
+
+from paypath.catalog import get_role, get_skill
+from paypath.config import default_db_path
+from paypath.errors import InputError, InsufficientData, PaypathError, UnknownSkill
+from paypath.market.engines import Engine, StatsQuery, StoreLike, get_engine
+from paypath.market.engines._sql import GROUP_COLUMNS
+from paypath.market.premium_model import design, fit_dummies, trim_pay
+from paypath.market.store import BUNDLED_SOURCE, Store, bundled_store, open_store
+
+__all__ = [
+    "AI_SKILL",
+    "BY_ALIASES",
+    "Demand",
+    "PayStat",
+    "Premium",
+    "open_analytics_store",
+    "pay_stats",
+    "skill_demand",
+    "skill_premiums",
+    "store_fingerprint",
+    "store_source",
+]
+
+AI_SKILL = "ai-fluency"
+AI_NAME = "AI fluency (uses AI tools at work)"
+OTHER_ROLE = "other"
+# What `--by` and `where` accept, mapped to store columns.
+BY_ALIASES: dict[str, tuple[str, ...]] = {
+    "role": ("role_id",),
+    "location": ("country", "region", "city"),
+    "kind": ("record_kind",),
+    **{c: (c,) for c in GROUP_COLUMNS},
+}
+METHOD = "OLS of log(pay_usd) on the skill and controls; HC1 robust 95% CI; pay trimmed p1–p99"
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class PayStat(_Result):
+    """Pay percentiles (annual USD) of one group; suppressed cells have n but no figures."""
+
+    group: dict[str, str | None]
+    n: int
+    p10: float | None
+    p25: float | None
+    median: float | None
+    p75: float | None
+    p90: float | None
+    suppressed: bool
+    source: str
+
+
+class Premium(_Result):
+    """Pay premium of a skill as a fraction (0.12 = +12%) with its 95% interval."""
+
+    skill: str
+    name: str
+    premium: float
+    ci_low: float
+    ci_high: float
+    n: int  # rows with the skill
+    n_without: int
+    beta: float  # the log-pay coefficient
+    se: float  # its HC1 standard error
+    p_value: float
+    role: str | None  # None = all roles pooled (role is then a control)
+    controls: list[str]
+    method: str
+    source: str
+
+
+class Demand(_Result):
+    """Share of a role's postings (with skill information) that name a skill."""
+
+    skill: str
+    name: str
+    share: float
+    n: int  # postings naming the skill
+    total: int  # postings of the role with skill information
+    role: str
+    source: str
+
+
+# --- stores -------------------------------------------------------------------------
+
+
+def open_analytics_store(db: str | Path | None = None) -> Store:
+    """The store at ``db``; without one, the default store if it exists, else the bundled one."""
+    if db is not None and not Path(db).exists():
+        raise InputError(f"no store at {db}; create it with `paypath market ingest FILE`")
+    if db is not None:
+        return open_store(db, read_only=True)
+    if default_db_path().exists():
+        return open_store(default_db_path(), read_only=True)
+    return bundled_store()
+
+
+def store_fingerprint(store: StoreLike) -> tuple[object, ...]:
+    """Identity of a store's contents: its connection and its row counts (cheap, <1 ms).
+
+    Ingest only adds rows, so counts change whenever the contents do; an in-place UPDATE
+    that keeps every count would go unnoticed by the caches keyed on this.
+    """
+    row = (
+        store.con.cursor()
+        .execute("SELECT (SELECT count(*) FROM postings), (SELECT count(*) FROM posting_skills)")
+        .fetchone()
+    )
+    return (id(store.con), *(row or ()))
+
+
+_SOURCES: OrderedDict[tuple[object, ...], str] = OrderedDict()
+
+
+def store_source(store: StoreLike) -> str:
+    """Where a store's figures come from, for every result's ``source``."""
+    key = store_fingerprint(store)
+    if key not in _SOURCES:
+        rows = (
+            store.con.cursor()
+            .execute("SELECT source, count(*) FROM postings GROUP BY source ORDER BY 2 DESC")
+            .fetchall()
+        )
+        _remember(_SOURCES, key, _describe(store, [(str(s), int(n)) for s, n in rows]))
+    return _SOURCES[key]
+
+
+def _describe(store: StoreLike, counts: list[tuple[str, int]]) -> str:
+    total = sum(n for _, n in counts)
+    listed = ", ".join(f"{s} ({n:,})" for s, n in counts)
+    if getattr(store, "bundled", False):
+        return f"bundled dataset: {BUNDLED_SOURCE}; {total:,} rows from sources {listed}"
+    return f"your store: {total:,} postings from sources {listed or 'none'}"
+
+
+def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any, size: int = 64) -> None:
+    cache[key] = value
+    cache.move_to_end(key)
+    while len(cache) > size:
+        cache.popitem(last=False)
+
+
+# --- arguments ----------------------------------------------------------------------
+
+
+def _engine(engine: str | Engine, master: str | None) -> Engine:
+    return get_engine(engine, master=master) if isinstance(engine, str) else engine
+
+
+def _columns(keys: Sequence[str], what: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for key in keys:
+        name = key.strip().lower().replace("-", "_")
+        if name not in BY_ALIASES:
+            known = ", ".join(sorted(BY_ALIASES))
+            raise InputError(f"cannot {what} {key!r}; use one of: {known}")
+        out += [c for c in BY_ALIASES[name] if c not in out]
+    return tuple(out)
+
+
+def _check_role(role: str) -> str:
+    if role != OTHER_ROLE:
+        get_role(role)  # UnknownRole lists the known ones
+    return role
+
+
+def _skill_id(store: StoreLike, text: str) -> str:
+    """A catalog skill (id, any case), or a skill id the store holds; else UnknownSkill."""
+    try:
+        return get_skill(text.lower()).id
+    except UnknownSkill:
+        found = (
+            store.con.cursor()
+            .execute("SELECT 1 FROM posting_skills WHERE skill_id = ? LIMIT 1", [text.lower()])
+            .fetchone()
+        )
+        if found is None:
+            raise
+        return text.lower()
+
+
+def _where(store: StoreLike, where: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for key, value in (where or {}).items():
+        columns = _columns([key], "filter by")
+        if len(columns) != 1:
+            raise InputError(f"filter by country, region or city, not {key!r}")
+        column, text = columns[0], str(value).strip()
+        if column == "role_id":
+            _check_role(text)
+        elif column == "skill":
+            text = _skill_id(store, text)
+        elif column == "country":
+            text = text.upper()
+        out.append((column, text))
+    return tuple(out)
+
+
+# --- pay_stats ----------------------------------------------------------------------
+
+
+def pay_stats(
+    store: StoreLike,
+    by: Sequence[str] = ("role_id",),
+    *,
+    where: Mapping[str, str] | None = None,
+    min_n: int = 10,
+    engine: str | Engine = "duckdb",
+    master: str | None = None,
+) -> list[PayStat]:
+    """Pay percentiles per group, best-paid first; groups below ``min_n`` come suppressed."""
+    if min_n < 1:
+        raise InputError(f"min_n must be at least 1, not {min_n}")
+    columns = _columns(by, "group by")
+    query = StatsQuery(by=columns, where=_where(store, where))
+    rows = _engine(engine, master).pay_quantiles(store, query)
+    source = store_source(store)
+    stats = [
+        PayStat(
+            group=dict(zip(columns, row.group, strict=True)),
+            n=row.n,
+            suppressed=row.n < min_n,
+            source=source,
+            **dict(
+                zip(
+                    ("p10", "p25", "median", "p75", "p90"),
+                    (None,) * 5 if row.n < min_n else row.quantiles,
+                    strict=True,
+                )
+            ),
+        )
+        for row in rows
+    ]
+    return sorted(stats, key=_stat_order)
+
+
+def _stat_order(s: PayStat) -> tuple[bool, float, int, tuple[str, ...]]:
+    return (s.suppressed, -(s.median or 0.0), -s.n, tuple(v or "" for v in s.group.values()))
+
+
+# --- skill_demand -------------------------------------------------------------------
+
+
+def _skill_name(skill_id: str) -> str:
+    if skill_id == AI_SKILL:
+        return AI_NAME
+    try:
+        return get_skill(skill_id).name
+    except PaypathError:
+        return skill_id
+
+
+def skill_demand(
+    store: StoreLike,
+    role: str,
+    *,
+    top: int = 30,
+    engine: str | Engine = "duckdb",
+    master: str | None = None,
+) -> list[Demand]:
+    """The ``top`` skills by share of the role's postings (with skills) naming them."""
+    if top < 1:
+        raise InputError(f"top must be at least 1, not {top}")
+    _check_role(role)
+    total, counts = _engine(engine, master).skill_counts(store, role)
+    if total == 0:
+        return []
+    source = store_source(store)
+    ranked = sorted(counts, key=lambda c: (-c[1], c[0]))[:top]
+    return [
+        Demand(
+            skill=skill,
+            name=_skill_name(skill),
+            share=n / total,
+            n=n,
+            total=total,
+            role=role,
+            source=source,
+        )
+        for skill, n in ranked
+    ]
+
+
+# --- skill_premiums -----------------------------------------------------------------
+
+_PREMIUMS: OrderedDict[tuple[object, ...], tuple[Premium, ...]] = OrderedDict()
+
+
+def skill_premiums(
+    store: StoreLike,
+    *,
+    role: str | None = None,
+    min_n: int = 30,
+    engine: str | Engine = "duckdb",
+    master: str | None = None,
+) -> list[Premium]:
+    """Pay premiums of skills with at least ``min_n`` rows with and without them."""
+    if min_n < 2:
+        raise InputError(f"min_n must be at least 2, not {min_n}")
+    if role is not None:
+        _check_role(role)
+    eng = _engine(engine, master)
+    key = (store_fingerprint(store), role, min_n, eng.name, getattr(eng, "master", None))
+    if key not in _PREMIUMS:
+        _remember(_PREMIUMS, key, tuple(_compute_premiums(store, eng, role, min_n)))
+    return list(_PREMIUMS[key])
+
+
+def _compute_premiums(store: StoreLike, eng: Engine, role: str | None, min_n: int) -> list[Premium]:
+    frame = eng.premium_frame(store, role)
+    rows, skills = frame.rows, frame.skills
+    source = store_source(store)
+    base = {"role": role, "method": METHOD, "source": source}
+    out: list[Premium] = []
+    ai_rows = rows[rows["ai_use"].notna()]
+    has_ai = len(ai_rows) >= 2 * min_n
+    if has_ai:
+        out += _fit_ai(ai_rows, role, min_n, base)
+    with_skills = rows[rows["id"].isin(skills["posting_id"])]
+    if role is not None and len(with_skills) < 2 * min_n and not out:
+        raise InsufficientData(
+            f"only {len(with_skills)} rows with pay and skills for role {role!r}; premiums need "
+            f"at least {2 * min_n} (lower --min-n, or ingest more data)"
+        )
+    out += _fit_skills(with_skills, skills, role, min_n, base, skip_ai=has_ai)
+    return sorted(out, key=lambda p: (-p.premium, p.skill))
+
+
+def _premium(skill: str, fit: Any, controls: tuple[str, ...], base: dict[str, Any]) -> Premium:
+    low, high = fit.ci
+    return Premium(
+        skill=skill,
+        name=_skill_name(skill),
+        premium=float(np.expm1(fit.beta)),
+        ci_low=float(np.expm1(low)),
+        ci_high=float(np.expm1(high)),
+        n=fit.n_with,
+        n_without=fit.n_without,
+        beta=fit.beta,
+        se=fit.se,
+        p_value=fit.p_value,
+        controls=list(controls),
+        **base,
+    )
+
+
+def _fit_ai(
+    rows: pd.DataFrame, role: str | None, min_n: int, base: dict[str, Any]
+) -> list[Premium]:
+    sample = trim_pay(rows)
+    used = sample["ai_use"].astype(float).to_numpy(dtype=float)
+    if min(used.sum(), len(used) - used.sum()) < min_n:
+        return []
+    d = design(sample, pooled_roles=role is None)
+    (fit,) = fit_dummies(d, used[:, None])
+    return [] if fit is None else [_premium(AI_SKILL, fit, d.controls, base)]
+
+
+def _fit_skills(
+    rows: pd.DataFrame,
+    skills: pd.DataFrame,
+    role: str | None,
+    min_n: int,
+    base: dict[str, Any],
+    *,
+    skip_ai: bool,
+) -> list[Premium]:
+    sample = trim_pay(rows)
+    if len(sample) < 2 * min_n:
+        return []
+    index = pd.Index(sample["id"])
+    pairs = skills[skills["posting_id"].isin(index)].drop_duplicates()
+    counts = pairs["skill_id"].value_counts()
+    eligible = [
+        str(s)
+        for s, n in counts.items()
+        if n >= min_n and len(sample) - n >= min_n and not (skip_ai and s == AI_SKILL)
+    ]
+    if not eligible:
+        return []
+    dummies = np.zeros((len(sample), len(eligible)))
+    column = {s: j for j, s in enumerate(eligible)}
+    picked = pairs[pairs["skill_id"].isin(column)]
+    dummies[index.get_indexer(picked["posting_id"]), picked["skill_id"].map(column)] = 1.0
+    d = design(sample, pooled_roles=role is None)
+    fits = fit_dummies(d, dummies)
+    return [
+        _premium(skill, fit, d.controls, base)
+        for skill, fit in zip(eligible, fits, strict=True)
+        if fit is not None
+    ]

@@ -1,0 +1,101 @@
+"""Analytics engines: the same queries on DuckDB (default) or Apache Spark.
+
+An engine answers three questions over a store's ``postings`` / ``posting_skills``
+tables and leaves the statistics that are not SQL (suppression, regression) to
+:mod:`paypath.market.analytics`:
+
+- ``pay_quantiles``: n and p10/p25/median/p75/p90 of ``pay_usd`` per group;
+- ``skill_counts``: postings of a role with skill information, and how many name each skill;
+- ``premium_frame``: the rows and skills a pay-premium regression needs.
+
+Both engines run the SQL built in :mod:`paypath.market.engines._sql`, so they agree by
+construction: percentiles are continuous (linear interpolation between order statistics,
+``quantile_cont`` in DuckDB, exact ``percentile`` in Spark, not ``percentile_approx``).
+
+Engines are loaded lazily: ``pyspark`` is imported only inside
+:mod:`paypath.market.engines.spark_engine`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from paypath.errors import InputError
+
+if TYPE_CHECKING:
+    import duckdb
+    import pandas as pd
+
+__all__ = [
+    "ENGINES",
+    "QUANTILES",
+    "Engine",
+    "PremiumFrame",
+    "QuantileRow",
+    "StatsQuery",
+    "StoreLike",
+    "get_engine",
+]
+
+ENGINES = ("duckdb", "spark")
+QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
+
+
+class StoreLike(Protocol):
+    """What analytics need of a store (``paypath.market.store.Store``): its connection."""
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection: ...
+
+
+@dataclass(frozen=True)
+class StatsQuery:
+    """Group ``pay_usd`` by columns (``skill`` = a posting's skills) under equality filters."""
+
+    by: tuple[str, ...]
+    where: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class QuantileRow:
+    group: tuple[str | None, ...]
+    n: int
+    quantiles: tuple[float, ...]  # one per QUANTILES
+
+
+@dataclass(frozen=True)
+class PremiumFrame:
+    """Rows with pay (``rows``) and their skills (``skills``: posting_id, skill_id)."""
+
+    rows: pd.DataFrame
+    skills: pd.DataFrame
+
+
+class Engine(Protocol):
+    name: str
+
+    def pay_quantiles(self, store: StoreLike, query: StatsQuery) -> list[QuantileRow]: ...
+
+    def skill_counts(self, store: StoreLike, role: str) -> tuple[int, list[tuple[str, int]]]: ...
+
+    def premium_frame(self, store: StoreLike, role: str | None) -> PremiumFrame: ...
+
+
+_SPARK_ENGINES: dict[str | None, Engine] = {}
+
+
+def get_engine(name: str = "duckdb", *, master: str | None = None) -> Engine:
+    """The engine called ``name``; Spark raises EngineUnavailable without pyspark."""
+    key = name.strip().lower()
+    if key == "duckdb":
+        from paypath.market.engines.duckdb_engine import DuckDBEngine
+
+        return DuckDBEngine()
+    if key == "spark":
+        if master not in _SPARK_ENGINES:
+            from paypath.market.engines.spark_engine import SparkEngine
+
+            _SPARK_ENGINES[master] = SparkEngine(master=master)
+        return _SPARK_ENGINES[master]
+    raise InputError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}")

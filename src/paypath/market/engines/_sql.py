@@ -1,0 +1,147 @@
+"""The analytics SQL, written once for both engines.
+
+DuckDB and Spark SQL differ here only in two spellings, passed in as a :class:`Dialect`:
+the exact continuous percentile aggregate and the named-parameter marker. Filter values
+are always bound as parameters, never pasted into the text; column names come from
+the fixed whitelist below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from paypath.market.engines import QUANTILES, StatsQuery
+
+__all__ = [
+    "DUCKDB",
+    "GROUP_COLUMNS",
+    "PREMIUM_COLUMNS",
+    "SPARK",
+    "Dialect",
+    "demand_sql",
+    "demand_total_sql",
+    "premium_rows_sql",
+    "premium_skills_sql",
+    "stats_sql",
+]
+
+# Columns of `postings` one may group or filter by; `skill` is a posting's skill ids.
+GROUP_COLUMNS = (
+    "role_id",
+    "country",
+    "region",
+    "city",
+    "seniority",
+    "skill",
+    "comp_kind",
+    "source",
+    "record_kind",
+)
+PREMIUM_COLUMNS = (
+    "id",
+    "pay_usd",
+    "role_id",
+    "seniority",
+    "country",
+    "years_experience",
+    "source",
+    "comp_kind",
+    "ai_use",
+)
+PAY_OK = "p.pay_usd IS NOT NULL AND p.pay_usd > 0"
+
+
+@dataclass(frozen=True)
+class Dialect:
+    quantile_fn: str  # e.g. "quantile_cont({col}, [{qs}])"
+    param_prefix: str  # "$" (DuckDB) or ":" (Spark)
+
+    def quantiles(self, column: str) -> str:
+        return self.quantile_fn.format(col=column, qs=", ".join(str(q) for q in QUANTILES))
+
+    def param(self, name: str) -> str:
+        return f"{self.param_prefix}{name}"
+
+
+DUCKDB = Dialect("quantile_cont({col}, [{qs}])", "$")
+SPARK = Dialect("percentile({col}, array({qs}))", ":")
+
+
+def _check_column(column: str) -> str:
+    if column not in GROUP_COLUMNS:
+        raise ValueError(f"not an analytics column: {column!r}")
+    return column
+
+
+def _filters(
+    where: tuple[tuple[str, str], ...], dialect: Dialect
+) -> tuple[list[str], dict[str, str]]:
+    clauses = [PAY_OK]
+    params: dict[str, str] = {}
+    for i, (column, value) in enumerate(where):
+        name = f"w{i}"
+        params[name] = value
+        if _check_column(column) == "skill":
+            clauses.append(
+                f"p.id IN (SELECT posting_id FROM posting_skills WHERE skill_id = "
+                f"{dialect.param(name)})"
+            )
+        else:
+            clauses.append(f"p.{column} = {dialect.param(name)}")
+    return clauses, params
+
+
+def stats_sql(query: StatsQuery, dialect: Dialect) -> tuple[str, dict[str, str]]:
+    """n and the QUANTILES of pay_usd per group (columns g0, g1, …, n, q)."""
+    clauses, params = _filters(query.where, dialect)
+    selects = ["ps.skill_id" if _check_column(c) == "skill" else f"p.{c}" for c in query.by]
+    groups = [f"g{i}" for i in range(len(query.by))]
+    join = " JOIN posting_skills ps ON ps.posting_id = p.id" if "skill" in query.by else ""
+    inner = ", ".join(f"{s} AS {g}" for s, g in zip(selects, groups, strict=True))
+    inner = f"{inner}, " if inner else ""
+    outer = ", ".join(groups)
+    group_by = f" GROUP BY {outer}" if groups else ""
+    sql = (
+        f"SELECT {outer + ', ' if outer else ''}count(*) AS n, {dialect.quantiles('pay')} AS q "
+        f"FROM (SELECT {inner}p.pay_usd AS pay FROM postings p{join} "
+        f"WHERE {' AND '.join(clauses)}) t{group_by}"
+    )
+    return sql, params
+
+
+def demand_total_sql(dialect: Dialect) -> str:
+    """Postings of a role (parameter ``role``) that carry skill information."""
+    return (
+        "SELECT count(*) AS n FROM postings p WHERE p.role_id = "
+        f"{dialect.param('role')} AND p.id IN (SELECT posting_id FROM posting_skills)"
+    )
+
+
+def demand_sql(dialect: Dialect) -> str:
+    """Per skill, how many postings of the role (parameter ``role``) name it."""
+    return (
+        "SELECT ps.skill_id AS skill, count(DISTINCT ps.posting_id) AS n "
+        "FROM posting_skills ps JOIN postings p ON p.id = ps.posting_id "
+        f"WHERE p.role_id = {dialect.param('role')} GROUP BY ps.skill_id"
+    )
+
+
+def _role_filter(role: str | None, dialect: Dialect) -> tuple[str, dict[str, str]]:
+    if role is None:
+        return PAY_OK, {}
+    return f"{PAY_OK} AND p.role_id = {dialect.param('role')}", {"role": role}
+
+
+def premium_rows_sql(role: str | None, dialect: Dialect) -> tuple[str, dict[str, str]]:
+    where, params = _role_filter(role, dialect)
+    columns = ", ".join(f"p.{c}" for c in PREMIUM_COLUMNS)
+    return f"SELECT {columns} FROM postings p WHERE {where}", params
+
+
+def premium_skills_sql(role: str | None, dialect: Dialect) -> tuple[str, dict[str, str]]:
+    where, params = _role_filter(role, dialect)
+    return (
+        "SELECT ps.posting_id, ps.skill_id FROM posting_skills ps "
+        f"JOIN postings p ON p.id = ps.posting_id WHERE {where}",
+        params,
+    )

@@ -1,0 +1,129 @@
+"""A market record (one row of ``postings`` plus its skills) and how rows become one.
+
+Every source turns its raw rows into :class:`Record` through the library: salary parsing
+and USD annualisation, title classification, skill extraction, location parsing. A row
+that cannot be used raises :class:`RowRejected` with the reason; the ingest quarantines it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from paypath.salary import Salary
+from paypath.skills import default_extractor
+from paypath.titles import classify_title
+
+__all__ = ["MAX_PAY_USD", "MIN_PAY_USD", "Record", "RowRejected", "content_id", "posting_record"]
+
+MIN_PAY_USD = 1_000.0  # an annual figure below this is a data error, not a salary
+MAX_PAY_USD = 10_000_000.0
+
+
+class RowRejected(Exception):  # a signal inside the ingest, never user-facing
+    """A raw row that cannot become a record; ``reason`` is a short stable label."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Record:
+    id: str
+    source: str
+    source_file: str | None = None
+    record_kind: str = "posting"
+    title: str | None = None
+    role_id: str | None = None
+    seniority: str | None = None
+    role_score: float | None = None
+    company: str | None = None
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    salary_text: str | None = None
+    salary_min: float | None = None
+    salary_max: float | None = None
+    currency: str | None = None
+    period: str | None = None
+    period_inferred: bool | None = None
+    pay_usd: float | None = None
+    pay_min_usd: float | None = None
+    pay_max_usd: float | None = None
+    comp_kind: str | None = None
+    years_experience: float | None = None
+    ai_use: bool | None = None
+    remote: str | None = None
+    posted_at: date | None = None
+    description: str | None = None
+    ingest_id: str | None = None
+    skills: dict[str, int] = field(default_factory=dict)
+
+    def row(self) -> tuple[Any, ...]:
+        """The ``postings`` row, in schema order."""
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name != "skills")
+
+    def set_salary(self, salary: Salary | None, comp_kind: str = "base") -> None:
+        """Copy a parsed salary in; out-of-range annual pay rejects the row."""
+        if salary is None:
+            return
+        self.salary_text = salary.text
+        self.salary_min, self.salary_max = salary.min, salary.max
+        self.currency, self.period = salary.currency, salary.period
+        self.period_inferred = salary.period_inferred
+        self.pay_min_usd, self.pay_max_usd = salary.annual_min_usd, salary.annual_max_usd
+        self.pay_usd = salary.annual_mid_usd
+        self.comp_kind = comp_kind
+        if self.pay_usd is not None and not MIN_PAY_USD <= self.pay_usd <= MAX_PAY_USD:
+            raise RowRejected("pay out of range")
+
+
+POSTING_COLUMNS = tuple(f.name for f in fields(Record) if f.name != "skills")
+
+
+def content_id(*parts: object) -> str:
+    """sha256 of the normalised content: whitespace collapsed, case folded."""
+    text = json.dumps(
+        [" ".join(str(p).split()).casefold() if p is not None else None for p in parts],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def posting_record(
+    *,
+    source: str,
+    title: str | None,
+    description: str | None,
+    company: str | None = None,
+    location: str | None = None,
+    salary_key: object = None,
+) -> Record:
+    """A posting with title classification and skills from its description."""
+    from paypath.market.locations import parse_location
+
+    record = Record(
+        id=content_id(title, company, location, salary_key, description),
+        source=source,
+        title=title,
+        company=company,
+        description=description,
+    )
+    if title:
+        match = classify_title(title)
+        record.role_id, record.seniority, record.role_score = (
+            match.role,
+            match.seniority,
+            match.score,
+        )
+    if description:
+        record.skills = default_extractor().counts(description)
+    if location:
+        place = parse_location(location)
+        record.city, record.region, record.country = place.city, place.region, place.country
+        record.remote = "remote" if place.remote else None
+    return record

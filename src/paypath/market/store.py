@@ -1,0 +1,178 @@
+"""The market store: one DuckDB file with a documented schema.
+
+Tables (the schema is ``SCHEMA_SQL``; docs/CONTRACTS.md explains each column):
+
+* ``postings``: one row per job posting, salary report or survey response. ``id`` is
+  the sha256 of the record's normalised content, so the same record ingested twice is
+  stored once. ``pay_usd`` is the annual USD point estimate (midpoint of a range);
+  ``comp_kind`` says whether it is base pay or total compensation.
+* ``posting_skills``: the skills found for each row, with their mention counts.
+* ``quarantine``: rows that could not be used, with the reason and the raw row.
+* ``ingests``: one row per ingest run with its counts.
+
+``open_store(path)`` opens (and creates) a file store; ``bundled_store()`` is an
+in-memory store over the dataset that ships in the package (``data/market/``), used
+when the user has ingested nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from paypath.config import default_db_path
+from paypath.errors import StoreError
+from paypath.resources import data_path
+
+__all__ = [
+    "BUNDLED_SOURCE",
+    "SCHEMA_SQL",
+    "TABLES",
+    "QueryResult",
+    "Store",
+    "bundled_store",
+    "open_store",
+]
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS postings (
+  id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, source_file VARCHAR, record_kind VARCHAR,
+  title VARCHAR, role_id VARCHAR, seniority VARCHAR, role_score DOUBLE,
+  company VARCHAR, city VARCHAR, region VARCHAR, country VARCHAR,
+  salary_text VARCHAR, salary_min DOUBLE, salary_max DOUBLE, currency VARCHAR, period VARCHAR,
+  period_inferred BOOLEAN, pay_usd DOUBLE, pay_min_usd DOUBLE, pay_max_usd DOUBLE,
+  comp_kind VARCHAR, years_experience DOUBLE, ai_use BOOLEAN, remote VARCHAR,
+  posted_at DATE, description VARCHAR, ingest_id VARCHAR
+);
+CREATE TABLE IF NOT EXISTS posting_skills (
+  posting_id VARCHAR, skill_id VARCHAR, mentions INTEGER, PRIMARY KEY (posting_id, skill_id)
+);
+CREATE TABLE IF NOT EXISTS quarantine (
+  ingest_id VARCHAR, source VARCHAR, source_file VARCHAR, row_number BIGINT,
+  reason VARCHAR, raw VARCHAR
+);
+CREATE TABLE IF NOT EXISTS ingests (
+  id VARCHAR PRIMARY KEY, source VARCHAR, source_file VARCHAR, file_sha256 VARCHAR,
+  started_at TIMESTAMP, finished_at TIMESTAMP, read BIGINT, stored BIGINT,
+  duplicates BIGINT, quarantined BIGINT
+);
+"""
+# Bounded memory: a big ingest is one transaction; DuckDB spills past this limit.
+STORE_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "memory_limit": "1GB",
+    "preserve_insertion_order": False,
+}
+TABLES = ("postings", "posting_skills", "quarantine", "ingests")
+BUNDLED_SOURCE = (
+    "Stack Overflow Developer Survey 2024 (subset) and 2025 (derived salary table), "
+    "ODbL 1.0, bundled with paypath"
+)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+class Store:
+    """An open DuckDB store. Use as a context manager, or call :meth:`close`.
+
+    ``con`` is the DuckDB connection. Threads should use ``con.cursor()``.
+    """
+
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, path: Path | None, *, bundled: bool = False
+    ) -> None:
+        self.con = con
+        self.path = path
+        self.bundled = bundled
+        self.lock = threading.Lock()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self.bundled:
+            self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All or nothing: roll back everything done inside on any exception."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def query(self, sql: str, limit: int | None = None) -> QueryResult:
+        """Run one SQL statement; its column names and (up to ``limit``) rows."""
+        try:
+            cursor = self.con.cursor()
+            rel = cursor.execute(sql)
+            columns = [d[0] for d in rel.description or ()]
+            rows = rel.fetchmany(limit) if limit is not None else rel.fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"the query failed: {exc}") from exc
+        return QueryResult(columns, [tuple(r) for r in rows])
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        out = {}
+        for table in TABLES:
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """Open the DuckDB store at ``path`` (default: the user's data dir), creating it."""
+    target = Path(path) if path is not None else default_db_path()
+    if read_only and not target.exists():
+        raise StoreError(
+            f"no store at {target}; create it with `paypath market ingest FILE --source KIND`"
+        )
+    try:
+        if not read_only:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(target), read_only=read_only, config=STORE_CONFIG)
+        if not read_only:
+            con.execute(SCHEMA_SQL)
+    except (duckdb.Error, OSError) as exc:
+        raise StoreError(
+            f"cannot open the store at {target}: {exc}; check the path and that no other "
+            "process holds it open for writing"
+        ) from exc
+    return Store(con, target, bundled=False)
+
+
+@cache
+def bundled_store() -> Store:
+    """An in-memory store over the bundled survey dataset (read it, don't write to it)."""
+    con = duckdb.connect(":memory:")
+    con.execute(SCHEMA_SQL)
+    for table in ("postings", "posting_skills"):
+        parquet = data_path(f"market/{table}.parquet")
+        con.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?)", [str(parquet)])
+    return Store(con, None, bundled=True)

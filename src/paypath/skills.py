@@ -1,0 +1,322 @@
+"""Skill extraction and resolution over the skill taxonomy (``data/skills.yaml``).
+
+:class:`SkillExtractor` finds skill mentions in free text with one Aho-Corasick
+automaton (pyahocorasick) over every extractable surface form:
+
+1. the text is lowercased once and every separator becomes a space, keeping
+   ``+ # .`` inside tokens ("C++", "C#", ".NET", "Node.js"; a sentence-final dot
+   and a ``+`` before a letter are separators), so spans map 1:1 onto the input;
+2. keys are padded with spaces, so a hit is always a whole token sequence;
+3. case-sensitive aliases ("Go", "R", "Swift") must match the original text exactly;
+4. overlapping hits keep the leftmost-longest ("Google Cloud Platform", not "Google");
+5. ambiguous aliases are kept only with context evidence (the skill's
+   :class:`~paypath.catalog.ContextRule`: reject first, then accept, then other
+   technology skills nearby).
+
+:func:`resolve_skill` maps a user-typed name, id or alias to one skill.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+
+from paypath.catalog import Alias, Skill, load_skills
+from paypath.errors import UnknownSkill
+
+__all__ = [
+    "SkillExtractor",
+    "SkillMention",
+    "default_extractor",
+    "extract_skills",
+    "normalize_name",
+    "resolve_skill",
+    "resolve_skills",
+]
+
+# Categories whose unambiguous mentions count as evidence for an ambiguous neighbour.
+_EVIDENCE_CATEGORIES = frozenset(
+    {
+        "language",
+        "framework",
+        "library",
+        "cloud",
+        "data",
+        "ml",
+        "devops",
+        "database",
+        "tool",
+        "os",
+        "blockchain",
+        "security",
+    }
+)
+_NEAR = 80  # characters either side in which neighbouring skills count as evidence
+
+_ASCII_SEPARATORS = str.maketrans(
+    {chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "+#._")}
+)
+_LIST_JOINER = re.compile(r"\s*(?:[,/&]|\band\b|\bor\b|,\s*and\b|,\s*or\b)\s*")
+_END_DOT = re.compile(r"\.(?!\w)")  # a dot that ends no token: "Python."
+_PLUS_WORD = re.compile(r"\+(?=[^\W\d_])")  # "Python+SQL", but not "C++17"
+
+
+def _fold(error: UnicodeError) -> tuple[str, int]:
+    """Encode-error handler: one ASCII stand-in per non-ASCII character (spans stay valid)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    return "".join("_" if c.isalnum() else " " for c in chunk), error.end
+
+
+@cache
+def _fold_errors() -> str:
+    codecs.register_error("paypath-skill-fold", _fold)
+    return "paypath-skill-fold"
+
+
+def _normalize(text: str) -> str:
+    """Lowercase ``text`` and blank separators, keeping its length (spans stay valid)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lowercase to two ("İ")
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if not lowered.isascii():  # non-ASCII letters join tokens, other symbols separate
+        lowered = lowered.encode("ascii", _fold_errors()).decode("ascii")
+    lowered = lowered.translate(_ASCII_SEPARATORS)
+    lowered = _END_DOT.sub(" ", lowered)
+    return _PLUS_WORD.sub(" ", lowered) if "+" in lowered else lowered
+
+
+def normalize_name(name: str) -> str:
+    """The lookup key of a name: lowercase, separators as single spaces."""
+    return " ".join(_normalize(name.strip()).split())
+
+
+def _loose(name: str) -> str:
+    return re.sub(r"[^\w+#]", "", name.lower())
+
+
+@dataclass(frozen=True)
+class SkillMention:
+    """One mention of a skill: ``text == source[start:end]``."""
+
+    id: str
+    name: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    skill: int  # index into SkillExtractor._skills
+    alias: str
+    case_sensitive: bool
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class _Rule:
+    reject: tuple[re.Pattern[str], ...]
+    accept: tuple[re.Pattern[str], ...]
+    window: int
+    needs_accept: bool
+
+
+_DEFAULT_RULE = _Rule((), (), 40, False)
+
+
+class SkillExtractor:
+    """Finds skill mentions in text; build once, call :meth:`extract` many times."""
+
+    def __init__(self, skills: Iterable[Skill] | None = None) -> None:
+        self._skills: tuple[Skill, ...] = tuple(load_skills() if skills is None else skills)
+        self._rules: dict[int, _Rule] = {}
+        self._evidence: tuple[bool, ...] = tuple(
+            s.category in _EVIDENCE_CATEGORIES for s in self._skills
+        )
+        table: dict[str, list[_Entry]] = {}
+        for index, skill in enumerate(self._skills):
+            if skill.context is not None:
+                ctx = skill.context
+                self._rules[index] = _Rule(
+                    tuple(re.compile(p) for p in ctx.reject),
+                    tuple(re.compile(p) for p in ctx.accept),
+                    ctx.window,
+                    ctx.needs_accept,
+                )
+            for alias in skill.surface_forms():
+                self._add(table, index, alias)
+        self._automaton = ahocorasick.Automaton()
+        for key, entries in table.items():
+            entries.sort(key=lambda e: (e.ambiguous, not e.case_sensitive))
+            self._automaton.add_word(f" {key} ", (len(key), tuple(entries)))
+        if table:
+            self._automaton.make_automaton()
+
+    @staticmethod
+    def _add(table: dict[str, list[_Entry]], index: int, alias: Alias) -> None:
+        if not alias.extract:
+            return
+        key = normalize_name(alias.text)
+        if key:
+            entry = _Entry(index, alias.text, alias.case_sensitive, alias.ambiguous)
+            table.setdefault(key, []).append(entry)
+
+    def _hits(self, text: str) -> list[tuple[int, int, _Entry]]:
+        """Case-checked hits, leftmost-longest, without overlaps."""
+        if self._automaton.kind != ahocorasick.AHOCORASICK:
+            return []
+        padded = f" {_normalize(text)} "
+        found: list[tuple[int, int, _Entry]] = []
+        for last, (length, entries) in self._automaton.iter(padded):
+            start = last - length - 1  # `last` is the trailing pad in `padded`
+            end = last - 1
+            for entry in entries:
+                if not entry.case_sensitive or text[start:end] == entry.alias:
+                    found.append((start, end, entry))
+                    break
+        if len(found) < 2:
+            return found
+        found.sort(key=lambda h: (h[0], -h[1]))
+        kept: list[tuple[int, int, _Entry]] = []
+        reach = -1
+        for hit in found:
+            if hit[0] >= reach:
+                kept.append(hit)
+                reach = hit[1]
+        return kept
+
+    def extract(self, text: str) -> list[SkillMention]:
+        """Every skill mention in ``text``, in text order."""
+        hits = self._hits(text)
+        if any(h[2].ambiguous for h in hits):
+            hits = self._disambiguate(text, hits)
+        skills = self._skills
+        return [
+            SkillMention(skills[e.skill].id, skills[e.skill].name, s, t, text[s:t])
+            for s, t, e in hits
+        ]
+
+    def counts(self, text: str) -> dict[str, int]:
+        """Skill id -> number of mentions in ``text`` (each skill once, with its count)."""
+        return dict(Counter(m.id for m in self.extract(text)))
+
+    def _verdict(self, text: str, start: int, end: int, entry: _Entry) -> bool | None:
+        """True (accept), False (reject) or None (no rule decides) for an ambiguous hit."""
+        rule = self._rules.get(entry.skill, _DEFAULT_RULE)
+        window = text[max(0, start - rule.window) : start] + "@" + text[end : end + rule.window]
+        if any(p.search(window) for p in rule.reject):
+            return False
+        if any(p.search(window) for p in rule.accept):
+            return True
+        return False if rule.needs_accept else None
+
+    def _disambiguate(
+        self, text: str, hits: list[tuple[int, int, _Entry]]
+    ) -> list[tuple[int, int, _Entry]]:
+        verdicts = [
+            self._verdict(text, s, t, e) if e.ambiguous else self._evidence[e.skill]
+            for s, t, e in hits
+        ]
+        kept: list[tuple[int, int, _Entry]] = []
+        for i, (start, end, entry) in enumerate(hits):
+            verdict = verdicts[i]
+            if entry.ambiguous and verdict is None:
+                verdict = self._has_neighbours(text, hits, verdicts, i)
+            if verdict or not entry.ambiguous:
+                kept.append((start, end, entry))
+        return kept
+
+    @staticmethod
+    def _has_neighbours(
+        text: str, hits: list[tuple[int, int, _Entry]], verdicts: list[bool | None], i: int
+    ) -> bool:
+        """A confirmed technology mention nearby, or undecided ambiguous ones in a list.
+
+        Undecided neighbours count when there are two of them nearby, or one joined to
+        this mention as a list item ("Rust and Go", "R/Python").
+        """
+        start, end, entry = hits[i]
+        undecided = set()
+        for j, (s, t, e) in enumerate(hits):
+            if j == i or e.skill == entry.skill or s > end + _NEAR or t < start - _NEAR:
+                continue
+            if verdicts[j]:
+                return True
+            if verdicts[j] is None and e.ambiguous:
+                undecided.add(e.skill)
+                gap = text[end:s] if s >= end else text[t:start]
+                if _LIST_JOINER.fullmatch(gap):
+                    return True
+        return len(undecided) >= 2
+
+
+@cache
+def default_extractor() -> SkillExtractor:
+    """The extractor over the package taxonomy, built once per process."""
+    return SkillExtractor()
+
+
+def extract_skills(text: str) -> list[SkillMention]:
+    """Every skill mention in ``text`` with the default extractor."""
+    return default_extractor().extract(text)
+
+
+@cache
+def _index() -> tuple[dict[str, Skill], dict[str, Skill], dict[str, str]]:
+    """(exact key -> skill, loose key -> skill, display string -> skill id) for resolution."""
+    exact: dict[str, Skill] = {}
+    loose: dict[str, list[Skill]] = {}
+    choices: dict[str, str] = {}
+    for skill in load_skills():
+        names = [skill.id, skill.name, *(a.text for a in skill.aliases)]
+        for name in names:
+            exact.setdefault(normalize_name(name), skill)
+            loose.setdefault(_loose(name), []).append(skill)
+            choices.setdefault(name, skill.id)
+    unique_loose = {k: v[0] for k, v in loose.items() if k and len({s.id for s in v}) == 1}
+    return exact, unique_loose, choices
+
+
+def resolve_skill(name: str) -> Skill:
+    """The skill whose id, name or alias is ``name`` (any case, any separators).
+
+    Raises :class:`UnknownSkill` listing close matches when nothing fits.
+    """
+    exact, loose, choices = _index()
+    skill = exact.get(normalize_name(name)) or loose.get(_loose(name))
+    if skill is not None:
+        return skill
+    close = process.extract(name, list(choices), scorer=fuzz.WRatio, limit=20, score_cutoff=70)
+    best: dict[str, str] = {}
+    for choice, *_ in close:
+        best.setdefault(choices[choice], choice)
+    hint = ", ".join(f"{text} ({sid})" for sid, text in list(best.items())[:5])
+    advice = f"; did you mean: {hint}?" if hint else ""
+    raise UnknownSkill(
+        f"unknown skill {name.strip()!r}{advice} (`paypath skills list` shows every skill)"
+    )
+
+
+def resolve_skills(names: Iterable[str]) -> tuple[list[Skill], list[str]]:
+    """(resolved skills without repeats, in input order; names that resolve to nothing)."""
+    resolved: dict[str, Skill] = {}
+    unknown: list[str] = []
+    for name in names:
+        if not name.strip():
+            continue
+        try:
+            skill = resolve_skill(name)
+        except UnknownSkill:
+            unknown.append(name)
+        else:
+            resolved.setdefault(skill.id, skill)
+    return list(resolved.values()), unknown

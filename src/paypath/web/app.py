@@ -1,0 +1,80 @@
+"""The web app: JSON API under ``/api``, server-rendered pages, offline API docs at ``/docs``.
+
+Everything is served from the package: templates, CSS, the chart script and Swagger UI.
+``create_app()`` builds a fresh app (tests make their own); ``paypath serve`` runs one.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, HTMLResponse
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
+
+from paypath import __version__
+from paypath.web import (
+    api_advice,
+    api_check,
+    api_market,
+    api_roles,
+    api_text,
+    api_wages,
+    pages,
+    pages_check,
+)
+from paypath.web.errors import error_response, install_error_handlers
+from paypath.web.render import render
+from paypath.web.security import DOCS_CSP, BodyLimit, SecurityHeaders
+from paypath.web.static_files import static_dir
+
+__all__ = ["create_app"]
+
+DESCRIPTION = (
+    "Where the money flows in tech: roles, skills and pay from real, cited data "
+    "(BLS OEWS May 2025, Stack Overflow surveys, job postings). Every error is "
+    '`{"error": {"code", "message"}}`. Text bodies: at most 200 KB.'
+)
+
+
+async def _body_too_large(scope: Scope, receive: Receive, send: Send, exc: HTTPException) -> None:
+    request = Request(scope, receive)
+    response = error_response(request, exc.status_code, "too_large", str(exc.detail))
+    await response(scope, receive, send)
+
+
+def _docs(request: Request) -> HTMLResponse:
+    html = render("docs.html", request, title="paypath API")
+    return HTMLResponse(html, headers={"content-security-policy": DOCS_CSP})
+
+
+def _favicon() -> FileResponse:
+    return FileResponse(static_dir() / "favicon.svg", media_type="image/svg+xml")
+
+
+def create_app() -> FastAPI:
+    """A new app with every route, error handler and middleware installed."""
+    app = FastAPI(
+        title="paypath",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    install_error_handlers(app)
+    app.include_router(api_text.router)  # before /api/roles/{role_id}: /api/roles/classify
+    app.include_router(api_roles.router)
+    app.include_router(api_advice.router)
+    app.include_router(api_market.router)
+    app.include_router(api_check.router)
+    app.include_router(api_wages.router)
+    app.include_router(pages.router)
+    app.include_router(pages_check.router)
+    app.add_api_route("/docs", _docs, include_in_schema=False, response_class=HTMLResponse)
+    app.add_api_route("/favicon.ico", _favicon, include_in_schema=False)
+    app.mount("/static", StaticFiles(directory=static_dir()), name="static")
+    app.add_middleware(BodyLimit, on_error=_body_too_large)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,106 @@
+"""Server-rendered pages. Each page calls one view function and renders one template."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from starlette.datastructures import FormData
+
+from paypath.errors import PaypathError
+from paypath.resume import read_resume
+from paypath.web import views, views_advice, views_market
+from paypath.web.api_roles import ROLE_ID
+from paypath.web.forms import read_form, upload
+from paypath.web.render import render
+
+__all__ = ["fields", "html_page", "router"]
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+FORM_FIELDS = 12
+FIELD_MAX = 5000
+
+
+def fields(items: FormData | dict[str, str]) -> dict[str, str]:
+    """Plain string fields of a query or form (files dropped, values capped)."""
+    out: dict[str, str] = {}
+    for key, value in list(items.items())[: FORM_FIELDS * 2]:
+        if isinstance(value, str) and len(out) < FORM_FIELDS:
+            out[key] = value[:FIELD_MAX]
+    return out
+
+
+def html_page(name: str, request: Request, status: int = 200, **context: object) -> HTMLResponse:
+    return HTMLResponse(render(name, request, **context), status_code=status)
+
+
+@cache
+def _home_html() -> str:
+    # The home page depends only on package data: render it once per process.
+    return render("home.html", None, page=views.home(), current_path="/")
+
+
+@router.get("/")
+def home() -> HTMLResponse:
+    return HTMLResponse(_home_html())
+
+
+@cache
+def _role_html(role_id: str) -> str:
+    # Static per process too; an unknown id raises, and exceptions are not cached.
+    return render("role.html", None, page=views.role_page(role_id), current_path="/roles/")
+
+
+@router.get("/roles/{role_id}")
+def role(role_id: str = ROLE_ID) -> HTMLResponse:
+    return HTMLResponse(_role_html(role_id))
+
+
+def _advisor(
+    request: Request, form: dict[str, str], text: str | None, name: str | None
+) -> HTMLResponse:
+    view = views_advice.advisor_page(form, text)
+    view.resume_name = name
+    return html_page(
+        "advisor.html",
+        request,
+        422 if view.error else 200,
+        page=view,
+        skill_name=views_advice.skill_name,
+    )
+
+
+@router.get("/advisor")
+def advisor(request: Request) -> HTMLResponse:
+    return _advisor(request, fields(dict(request.query_params)), None, None)
+
+
+@router.post("/advisor")
+async def advisor_post(request: Request) -> HTMLResponse:
+    posted = await read_form(request)
+    form = fields(posted)
+    file = await upload(posted, "resume")
+    if file is None:
+        return _advisor(request, form, None, None)
+    try:
+        text = read_resume(file.data, file.filename)
+    except PaypathError as exc:
+        view = views_advice.AdvisorPage(form=form, error=exc.message)
+        return html_page(
+            "advisor.html", request, 422, page=view, skill_name=views_advice.skill_name
+        )
+    return _advisor(request, form, text, file.filename)
+
+
+@router.get("/offer")
+def offer(request: Request) -> HTMLResponse:
+    view = views_advice.offer_page(fields(dict(request.query_params)))
+    return html_page("offer.html", request, 422 if view.error else 200, page=view)
+
+
+@router.get("/market")
+def market(request: Request) -> HTMLResponse:
+    view = views_market.market_page(fields(dict(request.query_params)))
+    return html_page("market.html", request, page=view, cells=views_market.cells)

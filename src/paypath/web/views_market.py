@@ -1,0 +1,141 @@
+"""The market explorer: pay by role, location and seniority, and skill premiums with CIs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from paypath.catalog import Role, get_role, load_roles
+from paypath.errors import PaypathError
+from paypath.market.analytics import PayStat, Premium
+from paypath.web.api_market import market_premiums, market_stats
+from paypath.web.charts import Chart, Mark, Series
+from paypath.web.render import money, pct
+
+__all__ = ["GROUPINGS", "MarketPage", "cells", "market_page"]
+
+GROUPINGS: dict[str, tuple[str, list[str]]] = {
+    "role": ("Role", ["role"]),
+    "role,seniority": ("Role and seniority", ["role", "seniority"]),
+    "role,country": ("Role and country", ["role", "country"]),
+    "country": ("Country", ["country"]),
+    "seniority": ("Seniority", ["seniority"]),
+}
+ROWS_CHARTED = 25
+PREMIUMS_CHARTED = 20
+
+
+@dataclass
+class MarketPage:
+    form: dict[str, str]
+    groupings: dict[str, tuple[str, list[str]]] = field(default_factory=lambda: GROUPINGS)
+    roles: list[Role] = field(default_factory=lambda: sorted(load_roles(), key=lambda r: r.title))
+    stats: list[PayStat] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    premiums: list[Premium] = field(default_factory=list)
+    stats_chart: Chart | None = None
+    premium_chart: Chart | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+def _display(column: str, value: str | None) -> str:
+    if value is None:
+        return "unknown"
+    if column == "role_id":
+        try:
+            return get_role(value).title
+        except PaypathError:
+            return value
+    return value
+
+
+def cells(stat: PayStat) -> list[str]:
+    """The group's values as shown: role titles for role ids, "unknown" for missing."""
+    return [_display(k, v) for k, v in stat.group.items()]
+
+
+def _label(stat: PayStat) -> str:
+    return " · ".join(cells(stat))
+
+
+def _stats_chart(stats: list[PayStat]) -> Chart:
+    chart = Chart(
+        title="Annual pay, USD",
+        series=[
+            Series("wide", "p10–p90", "range"),
+            Series("iqr", "p25–p75 (tick: median)", "range"),
+        ],
+    )
+    for s in [s for s in stats if not s.suppressed][:ROWS_CHARTED]:
+        label = _label(s)
+        chart.add_row(
+            label,
+            [
+                Mark(
+                    "wide",
+                    f"{label}: p10 {money(s.p10)} to p90 {money(s.p90)}, n={s.n:,}. "
+                    f"Source: {s.source}",
+                    lo=s.p10,
+                    hi=s.p90,
+                ),
+                Mark(
+                    "iqr",
+                    f"{label}: p25 {money(s.p25)}, median {money(s.median)}, p75 "
+                    f"{money(s.p75)}, n={s.n:,}. Source: {s.source}",
+                    lo=s.p25,
+                    hi=s.p75,
+                    mid=s.median,
+                ),
+            ],
+        )
+    return chart
+
+
+def _premium_chart(premiums: list[Premium], scope: str) -> Chart:
+    chart = Chart(
+        title=f"Skill pay premiums, {scope} (95% confidence intervals)",
+        unit="pct",
+        series=[
+            Series("ci", "95% CI", "range"),
+            Series("premium", "Estimated premium", "point"),
+        ],
+    )
+    for p in premiums[:PREMIUMS_CHARTED]:
+        text = (
+            f"{p.name}: {pct(p.premium)} (95% CI {pct(p.ci_low)} to {pct(p.ci_high)}), "
+            f"n={p.n:,} with the skill. {p.method}. Source: {p.source}"
+        )
+        chart.add_row(
+            p.name,
+            [Mark("ci", text, lo=p.ci_low, hi=p.ci_high), Mark("premium", text, value=p.premium)],
+        )
+    chart.add_ref(0.0, "no premium")
+    return chart
+
+
+def _int(value: str | None, default: int, low: int) -> int:
+    try:
+        return max(low, int(value or default))
+    except ValueError:
+        return default
+
+
+def market_page(form: dict[str, str]) -> MarketPage:
+    """Pay stats for the chosen grouping and filters, and premiums for the chosen role."""
+    page = MarketPage(form=form)
+    grouping = form.get("by") if form.get("by") in GROUPINGS else "role"
+    page.form["by"] = grouping or "role"
+    role = form.get("role") or None
+    country = (form.get("country") or "").strip().upper() or None
+    by = GROUPINGS[page.form["by"]][1]
+    try:
+        page.stats = market_stats(by, role, country, _int(form.get("min_n"), 10, 1))
+        page.columns = list(page.stats[0].group) if page.stats else []
+        page.stats_chart = _stats_chart(page.stats)
+    except PaypathError as exc:
+        page.errors.append(exc.message)
+    try:
+        page.premiums = market_premiums(role, 30)
+        page.premium_chart = _premium_chart(page.premiums, role or "all roles")
+    except PaypathError as exc:
+        page.errors.append(exc.message)
+    return page

@@ -1,0 +1,108 @@
+"""Role fit and pay positioning: the pure parts of the advisor, on the real catalog."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from paypath.advisor import PARTIAL_CREDIT, REQUIRED_SHARE, fit_value, role_fit
+from paypath.catalog import get_role, load_roles, load_skills
+from paypath.pay_evidence import experience_percentile, percentile_of_value, value_at_percentile
+
+SKILL_IDS = sorted(s.id for s in load_skills())
+ROLE_IDS = [r.id for r in load_roles()]
+
+
+@pytest.mark.parametrize(
+    ("years", "pct"),
+    [
+        pytest.param(None, 50.0, id="unknown-is-median"),
+        pytest.param(0, 25.0, id="new-grad"),
+        pytest.param(1.9, 25.0, id="under-2"),
+        pytest.param(3.5, 37.5, id="between-2-and-5"),
+        pytest.param(5, 50.0, id="five"),
+        pytest.param(7.5, 62.5, id="between-5-and-10"),
+        pytest.param(10, 75.0, id="ten"),
+        pytest.param(30, 75.0, id="veteran-capped"),
+    ],
+)
+def test_experience_percentile(years: float | None, pct: float) -> None:
+    assert experience_percentile(years) == pytest.approx(pct)
+
+
+# BLS OEWS May 2024 national wages for 15-1252 Software Developers (published figures).
+DEV = [(10, 79_850.0), (25, 101_200.0), (50, 133_080.0), (75, 169_990.0), (90, 211_450.0)]
+
+
+@pytest.mark.parametrize(
+    ("amount", "pct", "clipped"),
+    [
+        pytest.param(133_080.0, 50.0, None, id="median"),
+        pytest.param(117_140.0, 37.5, None, id="between-p25-and-median"),
+        pytest.param(60_000.0, 10.0, "below p10", id="below-range"),
+        pytest.param(250_000.0, 90.0, "above p90", id="above-range"),
+    ],
+)
+def test_percentile_of_value(amount: float, pct: float, clipped: str | None) -> None:
+    got, why = percentile_of_value(DEV, amount)
+    assert got == pytest.approx(pct, abs=0.01) and why == clipped
+
+
+def test_suppressed_percentiles_are_skipped() -> None:
+    points: list[tuple[float, float | None]] = [(10, None), (25, 100.0), (50, 200.0), (75, None)]
+    assert value_at_percentile(points, 37.5) == pytest.approx(150.0)
+    assert value_at_percentile([(50, None)], 50) is None
+    assert percentile_of_value([(50, None)], 1.0) == (None, None)
+
+
+@given(st.floats(min_value=10, max_value=90))
+def test_value_and_percentile_round_trip(pct: float) -> None:
+    value = value_at_percentile(DEV, pct)
+    assert value is not None
+    back, clipped = percentile_of_value(DEV, value)
+    assert clipped is None and back == pytest.approx(pct, abs=1e-6)
+
+
+@pytest.mark.parametrize("role_id", ROLE_IDS)
+def test_a_roles_own_required_skills_give_at_least_the_required_share(role_id: str) -> None:
+    role = get_role(role_id)
+    required = frozenset(role.skill_ids(required=True))
+    fit, relevance, matched, _, missing = role_fit(role, required)
+    assert fit >= REQUIRED_SHARE - 1e-9 and relevance == 1.0
+    assert set(matched) == required and not set(missing) & required
+    assert fit_value(role, frozenset(role.skill_ids())) == pytest.approx(1.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(ROLE_IDS),
+    st.sets(st.sampled_from(SKILL_IDS), max_size=12),
+    st.sampled_from(SKILL_IDS),
+)
+def test_fit_never_drops_when_a_skill_is_added(role_id: str, have: set[str], extra: str) -> None:
+    role = get_role(role_id)
+    before = fit_value(role, frozenset(have))
+    after = fit_value(role, frozenset(have | {extra}))
+    assert 0.0 <= before <= after <= 1.0
+
+
+def test_related_skills_earn_partial_credit() -> None:
+    pairs = [(s.id, r) for s in load_skills() for r in s.related]
+    role_skills = {(role.id, rs.skill) for role in load_roles() for rs in role.skills}
+    cases = [
+        (role_id, skill, other)
+        for role_id, skill in sorted(role_skills)
+        for a, other in pairs
+        if a == skill and (role_id, other) not in role_skills
+    ]
+    if not cases:
+        pytest.fail("the catalog has no Skill.related links between role skills")
+    role_id, skill, other = cases[0]
+    role = get_role(role_id)
+    _, _, matched, partial, missing = role_fit(role, frozenset({other}))
+    assert skill in missing and skill not in matched
+    assert any(p.skill == skill and p.via == other for p in partial)
+    assert fit_value(role, frozenset({other})) > 0
+    assert fit_value(role, frozenset({other})) < fit_value(role, frozenset({skill})) + 1e-9
+    assert PARTIAL_CREDIT == 0.5

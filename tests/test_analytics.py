@@ -1,0 +1,331 @@
+"""Market analytics on DuckDB over the real Stack Overflow 2024 survey subset.
+
+Oracles are independent computations: numpy/pandas percentiles (linear interpolation,
+the documented definition) and statsmodels' own OLS with HC1 errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analytics_fixtures import MemoryStore, empty_store, load_frames, survey_frames, survey_store
+from paypath.errors import InputError, InsufficientData, UnknownRole, UnknownSkill
+from paypath.market.analytics import (
+    AI_SKILL,
+    open_analytics_store,
+    pay_stats,
+    skill_demand,
+    skill_premiums,
+    store_source,
+)
+from paypath.market.premium_model import design, trim_pay
+from paypath.market.store import BUNDLED_SOURCE
+
+QS = (0.1, 0.25, 0.5, 0.75, 0.9)
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[MemoryStore]:
+    s = survey_store()
+    yield s
+    s.con.close()
+
+
+@pytest.fixture(scope="module")
+def paid() -> pd.DataFrame:
+    postings, _ = survey_frames()
+    return postings[postings["pay_usd"] > 0]
+
+
+def _figures(stat: object) -> list[float | None]:
+    return [getattr(stat, k) for k in ("p10", "p25", "median", "p75", "p90")]
+
+
+# --- pay_stats ----------------------------------------------------------------------
+
+
+def test_role_percentiles_match_numpy(store: MemoryStore, paid: pd.DataFrame) -> None:
+    stats = pay_stats(store, by=["role"], min_n=10)
+    expected = paid.groupby("role_id")["pay_usd"]
+    assert {s.group["role_id"] for s in stats} == set(expected.groups)
+    for s in stats:
+        pays = expected.get_group(s.group["role_id"]).to_numpy()
+        assert s.n == len(pays)
+        if not s.suppressed:
+            assert _figures(s) == pytest.approx(list(np.quantile(pays, QS)), rel=1e-9)
+
+
+def test_rows_come_best_paid_first_then_suppressed(store: MemoryStore) -> None:
+    stats = pay_stats(store, by=["role"], min_n=100)
+    shown = [s for s in stats if not s.suppressed]
+    medians = [s.median or 0.0 for s in shown]
+    assert medians == sorted(medians, reverse=True)
+    assert stats[: len(shown)] == shown  # suppressed rows follow
+
+
+@pytest.mark.parametrize("min_n", [1, 50, 300, 100_000], ids=["all", "n50", "n300", "none"])
+def test_small_cells_are_suppressed_not_dropped(
+    store: MemoryStore, paid: pd.DataFrame, min_n: int
+) -> None:
+    stats = pay_stats(store, by=["role", "country"], min_n=min_n)
+    assert sum(s.n for s in stats) == len(paid)  # every row is in some cell
+    for s in stats:
+        assert s.suppressed == (s.n < min_n)
+        assert (s.median is None) == s.suppressed
+        assert all(v is None for v in _figures(s)) == s.suppressed
+
+
+@pytest.mark.parametrize(
+    ("by", "where", "mask"),
+    [
+        pytest.param(["role"], {"country": "us"}, lambda p: p["country"] == "US", id="us"),
+        pytest.param(
+            ["country"],
+            {"role": "data-engineer"},
+            lambda p: p["role_id"] == "data-engineer",
+            id="data-engineer",
+        ),
+        pytest.param(
+            ["role_id"],
+            {"role_id": "software-engineer", "country": "DE"},
+            lambda p: (p["role_id"] == "software-engineer") & (p["country"] == "DE"),
+            id="swe-de",
+        ),
+    ],
+)
+def test_filters_restrict_the_rows(
+    store: MemoryStore, paid: pd.DataFrame, by: list[str], where: dict[str, str], mask: object
+) -> None:
+    rows = paid[mask(paid)]  # type: ignore[operator]
+    stats = pay_stats(store, by=by, where=where, min_n=1)
+    assert sum(s.n for s in stats) == len(rows)
+
+
+def test_by_skill_counts_every_skill_of_a_row(store: MemoryStore, paid: pd.DataFrame) -> None:
+    _, skills = survey_frames()
+    python_ids = set(skills.loc[skills["skill_id"] == "python", "posting_id"])
+    stats = {s.group["skill"]: s for s in pay_stats(store, by=["skill"], min_n=30)}
+    pays = paid[paid["id"].isin(python_ids)]["pay_usd"].to_numpy()
+    assert stats["python"].n == len(pays)
+    assert stats["python"].median == pytest.approx(float(np.median(pays)))
+
+
+def test_skill_filter_uses_the_skill_table(store: MemoryStore, paid: pd.DataFrame) -> None:
+    _, skills = survey_frames()
+    rust_ids = set(skills.loc[skills["skill_id"] == "rust", "posting_id"])
+    (stat,) = pay_stats(store, by=[], where={"skill": "rust"}, min_n=1)
+    assert stat.n == paid["id"].isin(rust_ids).sum()
+    assert stat.group == {}
+
+
+def test_location_groups_by_country_region_and_city(store: MemoryStore) -> None:
+    stats = pay_stats(store, by=["location"], min_n=10)
+    assert set(stats[0].group) == {"country", "region", "city"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        pytest.param({"by": ["salary"]}, InputError, id="bad-by"),
+        pytest.param({"where": {"location": "US"}}, InputError, id="where-location"),
+        pytest.param({"where": {"role": "astronaut"}}, UnknownRole, id="unknown-role"),
+        pytest.param({"where": {"skill": "basket-weaving"}}, UnknownSkill, id="unknown-skill"),
+        pytest.param({"min_n": 0}, InputError, id="min-n-0"),
+        pytest.param({"engine": "oracle"}, InputError, id="bad-engine"),
+    ],
+)
+def test_bad_arguments_raise_library_errors(
+    store: MemoryStore, kwargs: dict[str, object], error: type[Exception]
+) -> None:
+    with pytest.raises(error):
+        pay_stats(store, **kwargs)  # type: ignore[arg-type]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pays=st.lists(st.floats(min_value=1, max_value=5e6, allow_nan=False), min_size=1, max_size=60)
+)
+def test_percentiles_are_linear_interpolation(pays: list[float]) -> None:
+    s = empty_store()
+    frame = pd.DataFrame(
+        {"id": [f"r{i}" for i in range(len(pays))], "source": "csv", "pay_usd": pays}
+    )
+    load_frames(s.con, frame, pd.DataFrame(columns=["posting_id", "skill_id", "mentions"]))
+    (stat,) = pay_stats(s, by=[], min_n=1)
+    assert stat.n == len(pays)
+    assert _figures(stat) == pytest.approx(list(np.quantile(pays, QS)), rel=1e-9)
+
+
+def test_an_empty_store_has_no_rows() -> None:
+    assert pay_stats(empty_store(), by=["role"]) == []
+
+
+# --- sources ------------------------------------------------------------------------
+
+
+def test_results_carry_the_store_source(store: MemoryStore) -> None:
+    source = store_source(store)
+    assert source == "your store: 18,845 postings from sources so-survey (18,845)"
+    assert all(s.source == source for s in pay_stats(store, by=["role"]))
+
+
+def test_the_bundled_store_cites_the_survey() -> None:
+    s = survey_store()
+    s.bundled = True
+    assert store_source(s) == (
+        f"bundled dataset: {BUNDLED_SOURCE}; 18,845 rows from sources so-survey (18,845)"
+    )
+
+
+def test_a_missing_db_path_is_an_input_error(tmp_path: object) -> None:
+    with pytest.raises(InputError, match="paypath market ingest"):
+        open_analytics_store(f"{tmp_path}/nope.duckdb")
+
+
+# --- skill_premiums -----------------------------------------------------------------
+
+
+def _statsmodels_fit(role: str | None, skill: str) -> tuple[float, float]:
+    """The same regression, fitted by statsmodels on the full design matrix."""
+    postings, skills = survey_frames()
+    rows = postings[postings["pay_usd"] > 0]
+    if role is not None:
+        rows = rows[rows["role_id"] == role]
+    if skill == AI_SKILL:
+        sample = trim_pay(rows[rows["ai_use"].notna()])
+        dummy = sample["ai_use"].astype(float).to_numpy()
+    else:
+        sample = trim_pay(rows[rows["id"].isin(skills["posting_id"])])
+        ids = set(skills.loc[skills["skill_id"] == skill, "posting_id"])
+        dummy = sample["id"].isin(ids).to_numpy(dtype=float)
+    d = design(sample, pooled_roles=role is None)
+    result = sm.OLS(d.y, np.column_stack([d.x, dummy])).fit(cov_type="HC1")
+    return float(result.params[-1]), float(result.bse[-1])
+
+
+@pytest.mark.parametrize(
+    ("role", "skill"),
+    [
+        pytest.param(None, "python", id="all-python"),
+        pytest.param(None, "kubernetes", id="all-kubernetes"),
+        pytest.param(None, "javascript", id="all-javascript"),
+        pytest.param(None, AI_SKILL, id="all-ai"),
+        pytest.param("software-engineer", "aws", id="swe-aws"),
+        pytest.param("software-engineer", AI_SKILL, id="swe-ai"),
+    ],
+)
+def test_premiums_equal_statsmodels_hc1(store: MemoryStore, role: str | None, skill: str) -> None:
+    premiums = {p.skill: p for p in skill_premiums(store, role=role, min_n=30)}
+    beta, se = _statsmodels_fit(role, skill)
+    got = premiums[skill]
+    assert got.beta == pytest.approx(beta, rel=1e-8)
+    assert got.se == pytest.approx(se, rel=1e-8)
+    assert got.premium == pytest.approx(np.expm1(beta))
+    assert got.ci_low == pytest.approx(np.expm1(beta - 1.959964 * se), rel=1e-6)
+    assert got.ci_high == pytest.approx(np.expm1(beta + 1.959964 * se), rel=1e-6)
+
+
+@pytest.mark.parametrize("min_n", [30, 500], ids=["n30", "n500"])
+def test_premiums_need_support_with_and_without(store: MemoryStore, min_n: int) -> None:
+    premiums = skill_premiums(store, min_n=min_n)
+    assert premiums
+    for p in premiums:
+        assert p.n >= min_n and p.n_without >= min_n
+        assert p.ci_low < p.premium < p.ci_high
+        assert p.role is None and "role" in p.controls and "country" in p.controls
+
+
+def test_rare_skills_are_left_out(store: MemoryStore) -> None:
+    few = {p.skill for p in skill_premiums(store, min_n=30)}
+    many = {p.skill for p in skill_premiums(store, min_n=500)}
+    assert many < few
+    assert "solidity" in few and "solidity" not in many  # 132 respondents use it
+
+
+def test_premiums_come_sorted_and_include_ai_use(store: MemoryStore) -> None:
+    premiums = skill_premiums(store)
+    values = [p.premium for p in premiums]
+    assert values == sorted(values, reverse=True)
+    assert sum(p.skill == AI_SKILL for p in premiums) == 1
+
+
+def test_per_role_premiums_do_not_control_for_role(store: MemoryStore) -> None:
+    premiums = skill_premiums(store, role="software-engineer")
+    assert premiums and all(p.role == "software-engineer" for p in premiums)
+    assert all("role" not in p.controls for p in premiums)
+
+
+def test_premiums_are_cached_until_the_store_changes() -> None:
+    s = survey_store()
+    first = skill_premiums(s)
+    assert skill_premiums(s)[0] is first[0]
+    s.con.execute("DELETE FROM postings WHERE id IN (SELECT id FROM postings LIMIT 500)")
+    assert skill_premiums(s)[0] is not first[0]
+
+
+def test_a_thin_role_raises_insufficient_data(store: MemoryStore) -> None:
+    with pytest.raises(InsufficientData, match="blockchain-developer"):
+        skill_premiums(store, role="blockchain-developer", min_n=30)
+
+
+# --- skill_demand -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "role", ["data-scientist", "devops-engineer", "software-engineer"], ids=str
+)
+def test_demand_is_the_share_of_role_rows_naming_a_skill(store: MemoryStore, role: str) -> None:
+    postings, skills = survey_frames()
+    ids = set(postings.loc[postings["role_id"] == role, "id"]) & set(skills["posting_id"])
+    expected = skills[skills["posting_id"].isin(ids)]["skill_id"].value_counts()
+    demand = skill_demand(store, role, top=5)
+    assert len(demand) == 5
+    for d in demand:
+        assert d.total == len(ids)
+        assert d.n == expected[d.skill]
+        assert d.share == pytest.approx(expected[d.skill] / len(ids))
+    assert [d.n for d in demand] == sorted(expected.to_numpy(), reverse=True)[:5]
+
+
+def test_demand_for_a_role_without_rows_is_empty(store: MemoryStore) -> None:
+    assert skill_demand(store, "ai-research-scientist") == []
+
+
+@pytest.mark.parametrize(
+    ("role", "top", "error"),
+    [
+        pytest.param("astronaut", 5, UnknownRole, id="unknown-role"),
+        pytest.param("data-scientist", 0, InputError, id="top-0"),
+    ],
+)
+def test_demand_rejects_bad_arguments(
+    store: MemoryStore, role: str, top: int, error: type[Exception]
+) -> None:
+    with pytest.raises(error):
+        skill_demand(store, role, top=top)
+
+
+def test_skill_filters_accept_catalog_names_and_store_only_ids() -> None:
+    s = empty_store()
+    postings = pd.DataFrame(
+        {"id": ["a", "b", "c"], "source": "csv", "pay_usd": [100_000.0, 120_000.0, 90_000.0]}
+    )
+    skills = pd.DataFrame(
+        {
+            "posting_id": ["a", "b", "c"],
+            "skill_id": ["inhouse-orm", "python", "python"],
+            "mentions": 1,
+        }
+    )
+    load_frames(s.con, postings, skills)
+    assert pay_stats(s, by=[], where={"skill": "Python"}, min_n=1)[0].n == 2
+    assert pay_stats(s, by=[], where={"skill": "Inhouse-ORM"}, min_n=1)[0].median == 100_000.0
+    with pytest.raises(UnknownSkill):
+        pay_stats(s, by=[], where={"skill": "basket-weaving"})

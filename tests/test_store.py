@@ -1,0 +1,89 @@
+"""The DuckDB store: schema, read-only opening, bundled dataset, ad-hoc SQL, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from paypath.cli import app
+from paypath.errors import StoreError
+from paypath.market.records import POSTING_COLUMNS
+from paypath.market.store import TABLES, bundled_store, open_store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "market"
+runner = CliRunner()
+
+
+def test_schema_matches_the_record(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.duckdb") as store:
+        columns = [r[1] for r in store.con.execute("PRAGMA table_info('postings')").fetchall()]
+        assert tuple(columns) == POSTING_COLUMNS
+        assert store.counts() == dict.fromkeys(TABLES, 0)
+
+
+def test_read_only_store_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="paypath market ingest"):
+        open_store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_read_only_store_refuses_writes(tmp_path: Path) -> None:
+    open_store(tmp_path / "s.duckdb").close()
+    with (
+        open_store(tmp_path / "s.duckdb", read_only=True) as store,
+        pytest.raises(StoreError, match="query failed"),
+    ):
+        store.query("DELETE FROM postings")
+
+
+def test_bundled_store() -> None:
+    store = bundled_store()
+    assert store.bundled
+    counts = store.counts()
+    assert counts["postings"] > 20_000
+    assert counts["posting_skills"] > counts["postings"]
+    result = store.query("SELECT DISTINCT source, record_kind, comp_kind FROM postings ORDER BY 1")
+    assert result.rows == [("so-survey", "survey", "total")]
+    nulls = store.query("SELECT count(*) FROM postings WHERE description IS NOT NULL")
+    assert nulls.rows == [(0,)]
+
+
+def test_query_records_and_limit() -> None:
+    result = bundled_store().query("SELECT role_id, pay_usd FROM postings", limit=3)
+    assert result.columns == ["role_id", "pay_usd"]
+    assert len(result.records()) == 3
+
+
+def test_cli_ingest_then_sql(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.duckdb")
+    args = ["market", "ingest", str(FIXTURES / "jobspy.csv"), "--source", "jobspy", "--db", db]
+    out = runner.invoke(app, [*args, "--json"])
+    assert out.exit_code == 0, out.output
+    counts = json.loads(out.stdout)
+    assert (counts["read"], counts["stored"], counts["duplicates"]) == (8, 4, 1)
+    human = runner.invoke(app, args)
+    assert human.exit_code == 0 and "duplicates" in human.stdout
+    sql = "SELECT role_id, count(*) AS n FROM postings GROUP BY 1 ORDER BY 1"
+    rows = runner.invoke(app, ["market", "sql", sql, "--db", db, "--json"])
+    assert rows.exit_code == 0, rows.output
+    assert {r["role_id"] for r in json.loads(rows.stdout)} == {
+        "ml-engineer", "devops-engineer", "data-scientist", "software-engineer"
+    }  # fmt: skip
+
+
+def test_cli_errors_exit_1(tmp_path: Path) -> None:
+    bad = runner.invoke(app, ["market", "sql", "SELEC nonsense", "--db", str(tmp_path / "x")])
+    assert bad.exit_code == 1
+    kind = runner.invoke(
+        app, ["market", "ingest", str(FIXTURES / "jobspy.csv"), "--source", "monster",
+              "--db", str(tmp_path / "y.duckdb")]
+    )  # fmt: skip
+    assert kind.exit_code == 1 and "unknown source" in kind.output
+
+
+def test_cli_sources() -> None:
+    out = runner.invoke(app, ["market", "sources", "--json"])
+    assert out.exit_code == 0
+    assert "so-survey" in {s["kind"] for s in json.loads(out.stdout)}
