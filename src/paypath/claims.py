@@ -369,10 +369,15 @@ def _verdict(
 
 
 def _pay_claim(
-    salary: Salary, role: Role, official: OfficialPay | None, market: MarketPay | None
+    salary: Salary,
+    role: Role,
+    official: OfficialPay | None,
+    market: MarketPay | None,
+    *,
+    plus_after: bool = False,
 ) -> PayClaim:
     lo, hi = salary.annual_min_usd, salary.annual_max_usd
-    open_ended = hi is None or "+" in salary.text
+    open_ended = hi is None or "+" in salary.text or plus_after
     verdict, detail = _verdict(lo, hi, official)
     caveats = [BASE_ONLY_CAVEAT]
     if official and official.shared_with:
@@ -411,8 +416,9 @@ _REQUIRED_CUE = re.compile(
     re.IGNORECASE,
 )
 _PAY_CUE = re.compile(
-    r"\b(increase[sd]?|raise[sd]?|boost[s]?|lift[s]?|premium|pay more|earn more|"
-    r"higher (pay|salar\w*)|multipliers?|command[s]? (high|higher|a premium))\b",
+    r"\b((increase|raise|boost|lift)[sd]?\s+(your\s+|the\s+)?(pay|salar\w*|compensation|earnings)|"
+    r"(salar\w*|pay|compensation)\s+(increase|boost|premium)s?|pay\s+more|earn\s+more|"
+    r"higher\s+(pay|salar\w*)|multipliers?|(command|carr(y|ies))\s+(a\s+)?premium)",
     re.IGNORECASE,
 )
 DEMAND_FLOOR = 0.05  # a "required" skill listed by fewer records than this is not borne out
@@ -565,7 +571,12 @@ def check_claims(
             section.mode = "required"
         elif _PAY_CUE.search(line.text) and not _LIST_ITEM.match(line.text):
             section.mode = "raises pay"
-        elif section.mode != "none" and line.text.strip() and not _LIST_ITEM.match(line.text):
+        elif (
+            section.mode != "none"
+            and line.text.strip()
+            and not _LIST_ITEM.match(line.text)
+            and not line.text.rstrip().endswith(":")  # a line that introduces the list
+        ):
             section.mode = "none"
         skill_claims += _line_skills(line, section)
         for salary in find_salaries(line.text):
@@ -584,8 +595,16 @@ def check_claims(
                     "end": line.start + (salary.end or 0),
                 }
             )
+            end = salary.end or 0
+            plus_after = line.text[end : end + 1] == "+"
             pay_claims.append(
-                _pay_claim(shifted, role, official_cache[role_id], market_cache[role_id])
+                _pay_claim(
+                    shifted,
+                    role,
+                    official_cache[role_id],
+                    market_cache[role_id],
+                    plus_after=plus_after,
+                )
             )
     skill_claims = _skill_evidence(skill_claims, store)
     sources = sorted(

@@ -8,6 +8,7 @@ from paypath.cli import market, market_analytics, roles
 from paypath.cli import salary as salary_cli
 from paypath.cli import skills as skills_cli
 from paypath.cli.advise import advise_command, offer_command, path_command
+from paypath.cli.check import check
 from paypath.cli.serve import serve
 from paypath.cli.wages import wages_command
 
@@ -30,6 +31,7 @@ app.command("advise")(advise_command)
 app.command("path")(path_command)
 app.command("offer")(offer_command)
 app.command("wages")(wages_command)
+app.command("check")(check)
 
 
 def main() -> None:

@@ -17,11 +17,12 @@ def _print(report: ClaimReport) -> None:
         off = c.official
         bls = f"${off.p25:,.0f}–${off.p90:,.0f}" if off and off.p25 and off.p90 else "–"
         mkt = f"${c.market.median:,.0f} (n={c.market.n})" if c.market and c.market.median else "–"
-        rows.append((c.role_title, c.text, bls, mkt, c.verdict, c.detail))
+        claim = c.text + ("+" if c.open_ended and not c.text.endswith("+") else "")
+        rows.append((c.role_title, claim, bls, mkt, c.verdict))
     console.print(
         table(
             f"Pay claims vs BLS OEWS May 2025 ({report.area}) and market data",
-            ["role", "claim", "BLS p25–p90", "market median", "verdict", "detail"],
+            ["role", "claim", "BLS p25–p90", "market median", "verdict"],
             rows,
         )
     )
