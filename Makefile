@@ -21,8 +21,10 @@ system-deps:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
 
 run: install
-	$(BIN)/paypath roles list
-
+	$(BIN)/paypath roles compare
+	$(BIN)/paypath advise --skills "Python,PyTorch,transformers,distributed training" --years 5 --location California
+	@echo "Open http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(BIN)/paypath serve
 
 lint: install
 	$(BIN)/ruff check $(SRC)
