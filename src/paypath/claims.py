@@ -23,13 +23,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
-from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
 from paypath.catalog import Role, get_role, load_roles
 from paypath.errors import InputError, InsufficientData, PaypathError
+from paypath.pay_evidence import percentile_of_value
 from paypath.salary import Salary, find_salaries
 from paypath.skills import default_extractor
 from paypath.titles import classify_title
@@ -294,21 +294,15 @@ _POINTS = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
 def percentile_position(value: float, official: OfficialPay | RoleWages) -> str | None:
     """Where ``value`` sits in the official distribution: "p37", "<p10", ">p90" or None.
 
-    Linear interpolation between the published percentiles.
+    Linear interpolation between the published percentiles (the advisor's rule).
     """
-    known = [(q, getattr(official, name)) for q, name in _POINTS]
-    points = [(q, float(v)) for q, v in known if v is not None]
-    if len(points) < 2:
+    points = [(float(q), getattr(official, name)) for q, name in _POINTS]
+    pct, outside = percentile_of_value(points, value)
+    if pct is None:
         return None
-    if value < points[0][1]:
-        return f"<p{points[0][0]}"
-    if value > points[-1][1]:
-        return f">p{points[-1][0]}"
-    for (q0, v0), (q1, v1) in pairwise(points):
-        if v0 <= value <= v1:
-            share = 0.0 if v1 == v0 else (value - v0) / (v1 - v0)
-            return f"p{round(q0 + share * (q1 - q0))}"
-    return None
+    if outside is not None:
+        return f"{'<' if outside.startswith('below') else '>'}p{pct:g}"
+    return f"p{round(pct)}"
 
 
 def _official(role: Role, area: str) -> OfficialPay | None:
