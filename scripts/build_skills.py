@@ -194,6 +194,20 @@ CONTEXT: dict[str, dict[str, Any]] = {
         needs_accept=True,
     ),
     "zig": _rule([r"(?i:zig ?zag)"], lang=True),
+    # "Scheme" the Lisp dialect vs pension / bonus / reward / cycle-to-work schemes.
+    "lisp": _rule(
+        [
+            r"(?i:pension|bonus|reward|rewards|incentive|benefits?|share|savings?|work|referral|"
+            r"insurance|loyalty|colou?r|naming|numbering|compliance) @|@ (?i:of|for|to)\b"
+        ],
+        [r"@ (?i:language|programming)\b|(?i:lisp|racket|clojure|haskell|ocaml|sicp|guile)"],
+        needs_accept=True,
+    ),
+    # "Chai" the assertion library vs the tea.
+    "mocha": _rule(
+        [r"(?i:coffee|latte|espresso|cappuccino|americano|matcha|tea\b|drinks?|chai latte)"],
+        [r"(?i:mocha|jest|sinon|jasmine|cypress|assertions?|unit tests?|testing|javascript|node)"],
+    ),
     "bash": _rule(
         [
             r"(?i:Royal Dutch|join|at) @|@ (?i:Oil|plc|Energy|Gas|Recharge|station|is|has|"

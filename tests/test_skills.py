@@ -31,6 +31,11 @@ def ids(text: str) -> list[str]:
 NEGATIVE = [
     # (text, skill id that must NOT be found)
     ("We go the extra mile for our customers", "go"),
+    ("A company pension scheme", "lisp"),
+    ("On-target bonus scheme based on company performance", "lisp"),
+    ("Cycle to Work scheme and wellbeing budgets", "lisp"),
+    ("Cappuccino, Americano, Espresso, Chai or Matcha", "mocha"),
+    ("Free chai and coffee in the office, plus a Mocha machine", "mocha"),
     ("going forward, you will own the roadmap", "go"),
     ("There is no limit to how far you can go with us.", "go"),
     ("understanding our Go-To-Market better than anyone", "go"),
@@ -151,6 +156,10 @@ POSITIVE = [
     ("Helm charts for Kubernetes", "helm", "Helm charts"),
     ("Oracle, SQL Server and PostgreSQL", "oracle-database", "Oracle"),
     ("Go, Rust, C", "c", "C"),
+    ("Lisp dialects such as Scheme and Racket", "lisp", "Scheme"),
+    ("Scheme programming for the compiler course", "lisp", "Scheme"),
+    ("unit tests with Mocha and Chai", "mocha", "Chai"),
+    ("Jest or Chai assertions", "mocha", "Chai"),
 ]
 
 
