@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -117,7 +118,9 @@ def write(n: int, out: Path, seed: int = 7) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, nargs="?", default=10_000)
-    parser.add_argument("out", type=Path, nargs="?", default=Path("bench/out/postings.csv"))
+    parser.add_argument(
+        "out", type=Path, nargs="?", default=Path(tempfile.gettempdir()) / "paypath-postings.csv"
+    )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     path = write(args.n, args.out, args.seed)

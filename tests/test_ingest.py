@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from paypath.errors import IngestError
-from paypath.market import sources
+from paypath.market import ingest, sources
 from paypath.market.ingest import ingest_file, ingest_rows, parse_mapping
 from paypath.market.records import Record
 from paypath.market.sources import SOURCES, Source
@@ -205,3 +205,29 @@ def test_worker_processes_give_the_same_result(tmp_path: Path) -> None:
             ids = store.con.execute("SELECT id, pay_usd FROM postings ORDER BY id").fetchall()
             outcomes.append((result.stored, result.duplicates, result.reasons, ids))
     assert outcomes[0] == outcomes[1]
+
+
+def test_duplicates_across_batches_and_no_staging_left(store: Store, tmp_path: Path) -> None:
+    # batches of one row: the repeat is in a later batch than its first occurrence
+    result = ingest_file(store, FIXTURES / "jobspy.csv", "jobspy", batch_size=1)
+    assert (result.stored, result.duplicates, result.quarantined) == (4, 1, 3)
+    assert count(store, "SELECT count(*) FROM postings") == 4
+    assert count(store, "SELECT count(DISTINCT posting_id) FROM posting_skills") == 4
+    assert not list(tmp_path.glob(".paypath-ingest-*"))  # the staged batches are gone
+
+
+def test_failure_in_the_load_rolls_back(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    ingest_file(store, FIXTURES / "jobspy.csv", "jobspy")
+    before = store.counts()
+    limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()
+    load = ingest._Staging.load
+
+    def load_then_fail(self: ingest._Staging, con: duckdb.DuckDBPyConnection) -> None:
+        load(self, con)  # every staged row is in the store, uncommitted
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest._Staging, "load", load_then_fail)
+    with pytest.raises(IngestError, match="rolled back"):
+        ingest_file(store, DATA / "glassdoor-ds" / "Uncleaned_DS_jobs.csv", "glassdoor")
+    assert store.counts() == before
+    assert store.con.execute("SELECT current_setting('memory_limit')").fetchone() == limit

@@ -130,46 +130,92 @@ def _related() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in links.items()}
 
 
+class _RolePlan:
+    """A role's skills arranged once for the fit arithmetic (same order, same sums)."""
+
+    __slots__ = ("ids", "optional", "ordered", "required")
+
+    def __init__(self, role: Role) -> None:
+        self.ordered = tuple(
+            s.skill for s in sorted(role.skills, key=lambda s: (not s.required, -s.weight))
+        )
+        self.required = self._items(role, True)
+        self.optional = self._items(role, False)
+        self.ids = frozenset(role.skill_ids())
+
+    @staticmethod
+    def _items(role: Role, required: bool) -> tuple[tuple[tuple[str, float], ...], float]:
+        items = [s for s in role.skills if s.required == required]
+        return tuple((s.skill, s.weight) for s in items), sum(s.weight for s in items)
+
+
+_PLANS: dict[int, tuple[Role, _RolePlan]] = {}
+_PLANS_MAX = 256
+
+
+def _plan(role: Role) -> _RolePlan:
+    # Keyed by identity (hashing a Role hashes all its fields); the entry keeps the role alive,
+    # so an id is never reused while its entry stands.
+    hit = _PLANS.get(id(role))
+    if hit is not None and hit[0] is role:
+        return hit[1]
+    if len(_PLANS) >= _PLANS_MAX:
+        _PLANS.clear()
+    plan = _RolePlan(role)
+    _PLANS[id(role)] = (role, plan)
+    return plan
+
+
 def _credit(skill: str, have: frozenset[str]) -> tuple[float, str | None]:
     if skill in have:
         return 1.0, None
-    via = sorted(_related().get(skill, frozenset()) & have)
-    return (PARTIAL_CREDIT, via[0]) if via else (0.0, None)
+    related = _related().get(skill)
+    if not related or related.isdisjoint(have):
+        return 0.0, None
+    return PARTIAL_CREDIT, min(related & have)
 
 
-def _coverage(role: Role, have: frozenset[str], required: bool) -> float | None:
-    items = [s for s in role.skills if s.required == required]
-    total = sum(s.weight for s in items)
+def _coverage(
+    items: tuple[tuple[tuple[str, float], ...], float], credit: dict[str, float]
+) -> float | None:
+    skills, total = items
     if not total:
         return None
-    return sum(s.weight * _credit(s.skill, have)[0] for s in items) / total
+    return sum(w * credit[s] for s, w in skills) / total
+
+
+def _fit(plan: _RolePlan, credit: dict[str, float]) -> float:
+    req, opt = _coverage(plan.required, credit), _coverage(plan.optional, credit)
+    if req is None:
+        return opt or 0.0
+    return req if opt is None else REQUIRED_SHARE * req + (1 - REQUIRED_SHARE) * opt
 
 
 def fit_value(role: Role, have: frozenset[str]) -> float:
     """Weighted coverage of the role's required and nice-to-have skills (see module doc)."""
-    req, opt = _coverage(role, have, True), _coverage(role, have, False)
-    if req is None:
-        return opt or 0.0
-    return req if opt is None else REQUIRED_SHARE * req + (1 - REQUIRED_SHARE) * opt
+    plan = _plan(role)
+    return _fit(plan, {s: _credit(s, have)[0] for s in plan.ordered})
 
 
 def role_fit(
     role: Role, have: frozenset[str]
 ) -> tuple[float, float, list[str], list[Partial], list[str]]:
     """(fit, relevance, matched, partial, missing) of a role for a set of skill ids."""
+    plan = _plan(role)
     matched, partial, missing = [], [], []
-    for s in sorted(role.skills, key=lambda s: (not s.required, -s.weight)):
-        credit, via = _credit(s.skill, have)
-        if credit == 1.0:
-            matched.append(s.skill)
+    credit: dict[str, float] = {}
+    for skill in plan.ordered:
+        credit[skill], via = _credit(skill, have)
+        if credit[skill] == 1.0:
+            matched.append(skill)
             continue
-        missing.append(s.skill)
+        missing.append(skill)
         if via:
-            partial.append(Partial(skill=s.skill, via=via))
-    role_ids = set(role.skill_ids())
-    used = [h for h in have if h in role_ids or _related().get(h, frozenset()) & role_ids]
+            partial.append(Partial(skill=skill, via=via))
+    role_ids, related = plan.ids, _related()
+    used = [h for h in have if h in role_ids or not role_ids.isdisjoint(related.get(h, ()))]
     relevance = len(used) / len(have) if have else 0.0
-    return fit_value(role, have), relevance, matched, partial, missing
+    return _fit(plan, credit), relevance, matched, partial, missing
 
 
 # --- roles ---------------------------------------------------------------------------

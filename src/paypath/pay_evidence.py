@@ -366,9 +366,12 @@ def _width(p: PremiumEvidence) -> float:
     return p.ci_high - p.ci_low
 
 
+@lru_cache(maxsize=64)
 def role_premiums(role_id: str) -> tuple[dict[str, PremiumEvidence], list[str]]:
     """Skill pay premiums for a role: per skill, the more precise (narrower 95% CI) of the
-    role's own estimate and the all-roles estimate (which controls for role)."""
+    role's own estimate and the all-roles estimate (which controls for role).
+
+    Cached per role like its inputs: treat the returned dict and list as read-only."""
     own, why_own = _premiums(role_id)
     pooled, why_pooled = _premiums(None)
     merged = dict(pooled)

@@ -6,6 +6,10 @@ Everything is served from the package: templates, CSS, the chart script and Swag
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse
 from starlette.exceptions import HTTPException
@@ -29,7 +33,9 @@ from paypath.web.render import render
 from paypath.web.security import DOCS_CSP, BodyLimit, SecurityHeaders
 from paypath.web.static_files import static_dir
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "create_warm_app"]
+
+log = logging.getLogger("uvicorn.error")  # shown by uvicorn's log config, like its own startup
 
 DESCRIPTION = (
     "Where the money flows in tech: roles, skills and pay from real, cited data "
@@ -53,9 +59,24 @@ def _favicon() -> FileResponse:
     return FileResponse(static_dir() / "favicon.svg", media_type="image/svg+xml")
 
 
-def create_app() -> FastAPI:
-    """A new app with every route, error handler and middleware installed."""
+@asynccontextmanager
+async def _warm_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    from paypath.web.warm import warm_caches
+
+    # Before the server accepts connections: the first requests then cost what later ones do.
+    log.info("Warming caches (skill premiums for every role)...")
+    log.info("Caches warm in %.1f s", warm_caches())
+    yield
+
+
+def create_app(*, warm: bool = False) -> FastAPI:
+    """A new app with every route, error handler and middleware installed.
+
+    With ``warm``, its startup computes the per-role caches (see :mod:`paypath.web.warm`)
+    before the server takes requests.
+    """
     app = FastAPI(
+        lifespan=_warm_lifespan if warm else None,
         title="paypath",
         version=__version__,
         description=DESCRIPTION,
@@ -78,3 +99,9 @@ def create_app() -> FastAPI:
     app.add_middleware(BodyLimit, on_error=_body_too_large)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def create_warm_app() -> FastAPI:
+    """``create_app(warm=True)``: the factory `paypath serve` runs (an import string, so that
+    each of several worker processes builds and warms its own)."""
+    return create_app(warm=True)

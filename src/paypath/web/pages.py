@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.datastructures import FormData
 
+from paypath.catalog import load_roles
 from paypath.errors import PaypathError
 from paypath.resume import read_resume
 from paypath.web import views, views_advice, views_market
@@ -15,7 +16,7 @@ from paypath.web.api_roles import ROLE_ID
 from paypath.web.forms import read_form, upload
 from paypath.web.render import render
 
-__all__ = ["fields", "html_page", "router"]
+__all__ = ["fields", "html_page", "router", "warm_pages"]
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -56,6 +57,13 @@ def _role_html(role_id: str) -> str:
 @router.get("/roles/{role_id}")
 def role(role_id: str = ROLE_ID) -> HTMLResponse:
     return HTMLResponse(_role_html(role_id))
+
+
+def warm_pages() -> None:
+    """Render the cached pages (home, every role) ahead of the first visitor."""
+    _home_html()
+    for r in load_roles():
+        _role_html(r.id)
 
 
 def _advisor(

@@ -1,0 +1,59 @@
+"""`paypath serve`'s app: warmed caches before the first request, TCP_NODELAY on every
+connection (also on a listener uvicorn binds itself, as with --workers)."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import threading
+import time
+
+import uvicorn
+from fastapi.testclient import TestClient
+
+from paypath.catalog import load_roles
+from paypath.pay_evidence import role_premiums
+from paypath.web import create_app
+from paypath.web.app import create_warm_app
+from paypath.web.server import NoDelayH11Protocol
+
+
+def test_warm_app_computes_every_role_before_serving() -> None:
+    with TestClient(create_warm_app()) as client:
+        assert role_premiums.cache_info().currsize >= len(load_roles())
+        response = client.post("/api/advise", json={"skills": ["python", "sql"]})
+    assert response.status_code == 200
+    assert response.json()["roles"]
+
+
+class _Probe(NoDelayH11Protocol):
+    seen: list[int] = []  # noqa: RUF012 - one test's record
+
+    def connection_made(self, transport):  # type: ignore[no-untyped-def]
+        super().connection_made(transport)
+        sock = transport.get_extra_info("socket")
+        _Probe.seen.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+
+
+def test_connections_get_tcp_nodelay_on_a_listener_with_proto_zero() -> None:
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)  # proto 0, as uvicorn binds
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    config = uvicorn.Config(create_app(), http=_Probe, log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.05)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/favicon.ico")
+        assert conn.getresponse().status == 200
+        conn.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        listener.close()
+    assert _Probe.seen and all(_Probe.seen)
