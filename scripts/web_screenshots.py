@@ -30,6 +30,9 @@ ARGS = [
     "--no-first-run",
 ]
 VIEWPORTS = {"laptop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+# Pages that render after load (Swagger UI builds its page from the OpenAPI document):
+# the screenshot waits for this selector.
+READY = {"docs": ".swagger-ui .opblock"}
 PAGES = [
     ("home", "/"),
     ("role", "/roles/ml-engineer"),
@@ -71,6 +74,8 @@ def main(out: Path) -> None:
                     page.goto(base + path, wait_until="networkidle")
                     if name == "advisor":
                         _fill_advisor(page)
+                    if name in READY:
+                        page.wait_for_selector(READY[name], timeout=30_000)
                     page.wait_for_timeout(300)
                     target = out / f"{name}-{vp_name}.png"
                     page.screenshot(path=str(target), full_page=True)

@@ -15,7 +15,7 @@ from markupsafe import escape
 from _web_client import client
 from paypath.catalog import load_roles
 from paypath.web.charts import Chart, Mark, Series
-from paypath.web.render import chart_json
+from paypath.web.render import chart_json, money
 from paypath.web.security import CSP
 
 C = client()
@@ -148,3 +148,19 @@ def test_user_input_is_escaped_in_pages() -> None:
     html = C.get("/offer", params={"role": "ml-engineer", "salary": "1", "location": attack}).text
     assert attack not in html
     assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("value", "short", "shown"),
+    [
+        pytest.param(152_300.4, False, "$152,300", id="positive"),
+        pytest.param(-1_600.0, False, "−$1,600", id="negative-sign-before-dollar"),
+        pytest.param(-0.2, False, "$0", id="rounds-to-zero-no-sign"),
+        pytest.param(-152_300.0, True, "−$152k", id="negative-short"),
+        pytest.param(None, False, "–", id="missing"),
+    ],
+)
+def test_money_puts_the_sign_before_the_dollar(
+    value: float | None, short: bool, shown: str
+) -> None:
+    assert money(value, short=short) == shown

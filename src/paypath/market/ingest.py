@@ -6,10 +6,11 @@
   as a duplicate and not stored again, so re-ingesting a file adds nothing;
 * the whole ingest is one transaction: a failure midway leaves the store as it was.
 
-Memory stays flat while rows are converted: batches are staged as parquet files in a
-temporary folder next to the store, and only then loaded in one transaction (DuckDB
-dedups them and spills what it can). What grows with the row count is DuckDB's
-PRIMARY KEY indexes, which it keeps in memory: about 1.75 GB at commit for 1M postings.
+Memory stays flat while rows are converted: each batch is converted and staged as parquet
+files in a temporary folder next to the store (by worker processes when ``workers > 1``;
+this process then only reads the file), and only then loaded in one transaction (DuckDB
+dedups them and spills what it can). What grows with the row count is the ``postings``
+PRIMARY KEY index, which DuckDB keeps in memory.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import gc
 import hashlib
 import json
 import multiprocessing
+import os
 import shutil
 import tempfile
 import uuid
@@ -42,6 +44,8 @@ from paypath.market.store import Store
 __all__ = ["BATCH_SIZE", "IngestResult", "ingest_file", "ingest_rows", "parse_mapping"]
 
 BATCH_SIZE = 5_000
+PARALLEL_MIN_BYTES = 32 * 2**20  # smaller files convert faster than workers start
+MAX_WORKERS = 4
 Progress = Callable[[int], None]
 
 
@@ -86,8 +90,9 @@ def ingest_file(
 ) -> IngestResult:
     """Ingest ``path`` as ``source`` into ``store``; see the module docstring.
 
-    ``workers``: processes that convert rows (default: none, conversion runs in this
-    process; starting a worker costs a few seconds of catalog loading).
+    ``workers``: processes that convert and stage rows (default: one per core, at most
+    ``MAX_WORKERS``, for files over 32 MB; none, so conversion runs in this process, for
+    smaller files, since starting a worker costs a few seconds of catalog loading).
 
     ``mapping`` renames the file's columns to the fields a source reads (``{"title":
     "job_name", "salary": "pay"}``), for the generic ``csv``/``jsonl``/``parquet`` kinds.
@@ -105,8 +110,14 @@ def ingest_file(
         file_sha256=_sha256(file),
         batch_size=batch_size,
         progress=progress,
-        workers=workers if workers is not None else 1,
+        workers=workers if workers is not None else _auto_workers(file),
     )
+
+
+def _auto_workers(file: Path) -> int:
+    if file.stat().st_size < PARALLEL_MIN_BYTES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
@@ -167,12 +178,11 @@ def ingest_rows(
     batches = _batches(enumerate(rows, start=1), batch_size)
     try:
         with _Staging(store, result) as staging:
-            for converted in _converted(kind, batches, workers):
-                staging.add(converted, reasons)
+            for staged in _staged(kind, staging.plan, batches, workers):
+                staging.add(staged, reasons)
                 if progress is not None:
-                    progress(converted.read)
+                    progress(staged.read)
             result.reasons = dict(reasons)
-            staging.con.close()
             gc.collect()  # hand the conversion's garbage back before the load
             with store.transaction() as con, _load_memory(con):
                 staging.load(con)
@@ -210,10 +220,11 @@ def _batches(
 
 @dataclass
 class Converted:
-    """One batch after conversion: records, and rejected rows as (number, reason, raw)."""
+    """One batch after conversion: records with their file row numbers, and rejected rows
+    as (number, reason, raw)."""
 
     read: int
-    records: list[Record]
+    records: list[tuple[int, Record]]
     rejected: list[tuple[int, str, str]]
 
 
@@ -222,7 +233,7 @@ def convert_batch(kind: Source, batch: list[tuple[int, dict[str, Any]]]) -> Conv
     out = Converted(len(batch), [], [])
     for number, raw in batch:
         try:
-            out.records.append(kind.convert(raw))
+            out.records.append((number, kind.convert(raw)))
         except RowRejected as exc:
             raw_json = json.dumps(
                 {str(k): v for k, v in raw.items()}, ensure_ascii=False, default=str
@@ -231,22 +242,115 @@ def convert_batch(kind: Source, batch: list[tuple[int, dict[str, Any]]]) -> Conv
     return out
 
 
-def _convert_registered(kind: str, batch: list[tuple[int, dict[str, Any]]]) -> Converted:
-    return convert_batch(SOURCES[kind], batch)
+@dataclass(frozen=True)
+class StagePlan:
+    """Where and how a batch is staged: picklable, so worker processes stage their own."""
+
+    dir: Path
+    ingest_id: str
+    source: str
+    file: str
+    columns: dict[str, dict[str, str]]  # table -> column -> DuckDB type
 
 
-def _converted(
-    kind: Source, batches: Iterator[list[tuple[int, dict[str, Any]]]], workers: int
-) -> Iterator[Converted]:
-    """Converted batches in input order; in a process pool when ``workers > 1``."""
+@dataclass
+class Staged:
+    """What staging one batch did: the counts the ingest result adds up."""
+
+    read: int = 0
+    records: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+
+
+def stage_batch(
+    plan: StagePlan, number: int, converted: Converted, con: duckdb.DuckDBPyConnection
+) -> Staged:
+    """Write one converted batch as parquet files (``<table>-<number>.parquet``).
+
+    Each posting and skill row carries ``_row``, its row number in the file, so the load
+    keeps exactly the first row of each new content hash.
+    """
+    staged = Staged(converted.read, len(converted.records))
+    staged.reasons.update(reason for _, reason, _ in converted.rejected)
+    if converted.rejected:
+        rejected = [
+            (plan.ingest_id, plan.source, plan.file, row, reason, raw)
+            for row, reason, raw in converted.rejected
+        ]
+        _write(plan, con, "quarantine", number, rejected)
+    postings: list[tuple[Any, ...]] = []
+    skills: list[tuple[Any, ...]] = []
+    for row, record in converted.records:
+        record.source_file = plan.file
+        record.ingest_id = plan.ingest_id
+        postings.append((*record.row(), row))
+        skills.extend((record.id, skill, count, row) for skill, count in record.skills.items())
+    if postings:
+        _write(plan, con, "postings", number, postings)
+    if skills:
+        _write(plan, con, "posting_skills", number, skills)
+    return staged
+
+
+def _write(
+    plan: StagePlan,
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    number: int,
+    rows: list[tuple[Any, ...]],
+) -> None:
+    types = plan.columns[table]
+    ordered = table != "quarantine"
+    frame = pd.DataFrame(rows, columns=[*types, "_row"] if ordered else list(types))
+    casts = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in types.items())
+    if ordered:
+        casts += ', CAST("_row" AS BIGINT) AS "_row"'
+    path = plan.dir / f"{table}-{number:08d}.parquet"
+    con.register("batch", frame)
+    try:
+        con.execute(f"COPY (SELECT {casts} FROM batch) TO {_literal(path)} (FORMAT parquet)")
+    finally:
+        con.unregister("batch")
+
+
+def _staging_connection() -> duckdb.DuckDBPyConnection:
+    # a private connection writes the files: no work in the store until the load
+    return duckdb.connect(config={"threads": 1, "memory_limit": "256MB"})
+
+
+_WORKER_CON: list[duckdb.DuckDBPyConnection] = []
+
+
+def _stage_registered(
+    kind: str, plan: StagePlan, number: int, batch: list[tuple[int, dict[str, Any]]]
+) -> Staged:
+    """In a worker process: convert a batch of a registered source and stage it."""
+    if not _WORKER_CON:
+        _WORKER_CON.append(_staging_connection())
+    return stage_batch(plan, number, convert_batch(SOURCES[kind], batch), _WORKER_CON[0])
+
+
+def _staged(
+    kind: Source,
+    plan: StagePlan,
+    batches: Iterator[list[tuple[int, dict[str, Any]]]],
+    workers: int,
+) -> Iterator[Staged]:
+    """Each batch converted and staged, in input order; in a process pool when
+    ``workers > 1`` (the workers write the parquet files, this process only reads)."""
     if workers <= 1 or SOURCES.get(kind.kind) is not kind:
-        yield from (convert_batch(kind, batch) for batch in batches)
+        con = _staging_connection()
+        try:
+            for number, batch in enumerate(batches):
+                yield stage_batch(plan, number, convert_batch(kind, batch), con)
+        finally:
+            con.close()
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        pending: deque[Future[Converted]] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_convert_registered, kind.kind, batch))
+        pending: deque[Future[Staged]] = deque()
+        for number, batch in enumerate(batches):
+            pending.append(pool.submit(_stage_registered, kind.kind, plan, number, batch))
             if len(pending) > 2 * workers:  # bounded read-ahead keeps memory flat
                 yield pending.popleft().result()
         while pending:
@@ -254,78 +358,38 @@ def _converted(
 
 
 class _Staging:
-    """Converted batches as parquet files in a temporary folder, then loaded in one go.
-
-    Each staged posting and skill row carries ``_row``, its position among the file's
-    records, so the load keeps exactly the first row of each new content hash.
-    """
+    """A temporary folder of staged parquet batches, loaded into the store in one go."""
 
     def __init__(self, store: Store, result: IngestResult) -> None:
         self.result = result
         parent = store.path.parent if store.path is not None else None
         self.dir = Path(tempfile.mkdtemp(prefix=".paypath-ingest-", dir=parent))
-        # a private connection writes the files: no work in the store until the load
-        self.con = duckdb.connect(config={"threads": 1, "memory_limit": "256MB"})
-        self.columns = {table: _column_types(store, table) for table in _STAGED}
-        self.files: Counter[str] = Counter()
+        self.plan = StagePlan(
+            self.dir,
+            result.ingest_id,
+            result.source,
+            result.file,
+            {table: _column_types(store, table) for table in _STAGED},
+        )
         self.records = 0
 
     def __enter__(self) -> _Staging:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.con.close()
         shutil.rmtree(self.dir, ignore_errors=True)
 
-    def add(self, converted: Converted, reasons: Counter[str]) -> None:
-        """Stage one converted batch and count what it read and quarantined."""
-        result = self.result
-        result.read += converted.read
-        result.quarantined += len(converted.rejected)
-        reasons.update(reason for _, reason, _ in converted.rejected)
-        if converted.rejected:
-            rejected = [
-                (result.ingest_id, result.source, result.file, number, reason, raw)
-                for number, reason, raw in converted.rejected
-            ]
-            self._write("quarantine", rejected)
-        if not converted.records:
-            return
-        postings: list[tuple[Any, ...]] = []
-        skills: list[tuple[Any, ...]] = []
-        for position, record in enumerate(converted.records, start=self.records):
-            record.source_file = result.file
-            record.ingest_id = result.ingest_id
-            postings.append((*record.row(), position))
-            skills.extend(
-                (record.id, skill, count, position) for skill, count in record.skills.items()
-            )
-        self.records += len(converted.records)
-        self._write("postings", postings)
-        if skills:
-            self._write("posting_skills", skills)
-
-    def _write(self, table: str, rows: list[tuple[Any, ...]]) -> None:
-        types = self.columns[table]
-        names = list(types) + (["_row"] if table != "quarantine" else [])
-        frame = pd.DataFrame(rows, columns=names)
-        casts = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in types.items())
-        if table != "quarantine":
-            casts += ', CAST("_row" AS BIGINT) AS "_row"'
-        path = self.dir / f"{table}-{self.files[table]:06d}.parquet"
-        self.files[table] += 1
-        self.con.register("batch", frame)
-        try:
-            self.con.execute(
-                f"COPY (SELECT {casts} FROM batch) TO {_literal(path)} (FORMAT parquet)"
-            )
-        finally:
-            self.con.unregister("batch")
+    def add(self, staged: Staged, reasons: Counter[str]) -> None:
+        """Count what one staged batch read, kept and quarantined."""
+        self.result.read += staged.read
+        self.result.quarantined += sum(staged.reasons.values())
+        reasons.update(staged.reasons)
+        self.records += staged.records
 
     def load(self, con: duckdb.DuckDBPyConnection) -> None:
         """Insert the staged rows into the store (inside the caller's transaction)."""
         result = self.result
-        if self.files["quarantine"]:
+        if self._has("quarantine"):
             con.execute(f"INSERT INTO quarantine SELECT * FROM {self._scan('quarantine')}")
         if not self.records:
             return
@@ -336,20 +400,23 @@ class _Staging:
             f"CREATE TEMP TABLE {new} AS SELECT id, min(_row) AS _row FROM {postings} AS p "
             "WHERE NOT EXISTS (SELECT 1 FROM postings AS s WHERE s.id = p.id) GROUP BY id"
         )
-        columns = ", ".join(f'p."{c}"' for c in self.columns["postings"])
+        columns = ", ".join(f'p."{c}"' for c in self.plan.columns["postings"])
         row = con.execute(
             f"INSERT INTO postings SELECT {columns} FROM {postings} AS p "
             f"JOIN {new} AS n ON p.id = n.id AND p._row = n._row"
         ).fetchone()
         result.stored = int(row[0]) if row else 0
         result.duplicates = self.records - result.stored
-        if self.files["posting_skills"]:
+        if self._has("posting_skills"):
             con.execute(
                 "INSERT INTO posting_skills SELECT s.posting_id, s.skill_id, s.mentions "
                 f"FROM {self._scan('posting_skills')} AS s "
                 f"JOIN {new} AS n ON s.posting_id = n.id AND s._row = n._row"
             )
         con.execute(f"DROP TABLE {new}")  # a failure rolls its creation back
+
+    def _has(self, table: str) -> bool:
+        return any(self.dir.glob(f"{table}-*.parquet"))
 
     def _scan(self, table: str) -> str:
         return f"read_parquet({_literal(self.dir / f'{table}-*.parquet')})"

@@ -6,7 +6,10 @@ Tables (the schema is ``SCHEMA_SQL``; docs/CONTRACTS.md explains each column):
   the sha256 of the record's normalised content, so the same record ingested twice is
   stored once. ``pay_usd`` is the annual USD point estimate (midpoint of a range);
   ``comp_kind`` says whether it is base pay or total compensation.
-* ``posting_skills``: the skills found for each row, with their mention counts.
+* ``posting_skills``: the skills found for each row, with their mention counts. One row
+  per (posting, skill): the ingest writes a posting's skills only with the posting itself,
+  so no index is kept for it (an index on ~12 skill rows per posting would cost more
+  memory at commit than the rest of a million-posting ingest).
 * ``quarantine``: rows that could not be used, with the reason and the raw row.
 * ``ingests``: one row per ingest run with its counts.
 
@@ -53,7 +56,7 @@ CREATE TABLE IF NOT EXISTS postings (
   posted_at DATE, description VARCHAR, ingest_id VARCHAR
 );
 CREATE TABLE IF NOT EXISTS posting_skills (
-  posting_id VARCHAR, skill_id VARCHAR, mentions INTEGER, PRIMARY KEY (posting_id, skill_id)
+  posting_id VARCHAR NOT NULL, skill_id VARCHAR NOT NULL, mentions INTEGER
 );
 CREATE TABLE IF NOT EXISTS quarantine (
   ingest_id VARCHAR, source VARCHAR, source_file VARCHAR, row_number BIGINT,

@@ -23,12 +23,14 @@ NAV = (
 
 
 def money(value: float | None, *, short: bool = False) -> str:
-    """``$152,300``, or ``$152k`` with ``short``; an en dash for a missing value."""
+    """``$152,300`` (``−$1,600`` when negative), or ``$152k`` with ``short``; an en dash
+    for a missing value."""
     if value is None:
         return "–"
+    sign = "−" if value < 0 and round(abs(value)) else ""
     if short and abs(value) >= 1000:
-        return f"${value / 1000:,.0f}k"
-    return f"${value:,.0f}"
+        return f"{sign}${abs(value) / 1000:,.0f}k"
+    return f"{sign}${abs(value):,.0f}"
 
 
 def pct(value: float | None, *, signed: bool = True) -> str:
