@@ -4,7 +4,7 @@ Generates N postings with bench/gen_postings.py (in a child process, so its memo
 not count), then ingests them with `paypath market ingest` in another child process and
 reports rows/s and peak memory: the largest single process's peak RSS (getrusage
 ru_maxrss) and the peak of the whole process tree (the CLI and its worker processes),
-sampled every 0.2 s as the sum of each process's PSS (proportional set size, so pages
+sampled every 0.5 s as the sum of each process's PSS (proportional set size, so pages
 the processes share are counted once) from /proc.
 Targets (issue #5): 1M postings in under 10 minutes on 2 cores, peak memory under 2 GB.
 
@@ -59,7 +59,7 @@ def _tree(pid: int) -> list[int]:
 class TreeMemory:
     """Samples the summed PSS of a process and all its descendants; keeps the peak."""
 
-    def __init__(self, pid: int, every_s: float = 0.2) -> None:
+    def __init__(self, pid: int, every_s: float = 0.5) -> None:
         self.pid, self.every_s, self.peak_kb = pid, every_s, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -101,7 +101,10 @@ def run(n: int, workdir: Path, workers: int | None = None) -> dict[str, float | 
     if proc.returncode:
         raise RuntimeError(f"ingest failed ({proc.returncode}): {stderr[-2000:]}")
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    counts = json.loads(stdout)
+    try:
+        counts = json.loads(stdout)
+    except json.JSONDecodeError as exc:
+        raise RuntimeError(f"ingest printed more than its JSON: {stdout[-2000:]!r}") from exc
     return {
         "n": n,
         "workers": workers or "auto",

@@ -87,3 +87,12 @@ def test_cli_sources() -> None:
     out = runner.invoke(app, ["market", "sources", "--json"])
     assert out.exit_code == 0
     assert "so-survey" in {s["kind"] for s in json.loads(out.stdout)}
+
+
+def test_no_connection_draws_duckdb_progress_bars(tmp_path: Path) -> None:
+    # DuckDB prints a progress bar on stdout for queries over 2 s, which once corrupted
+    # `paypath market ingest --json` on a million postings: every store connection is quiet.
+    setting = "SELECT current_setting('enable_progress_bar')"
+    with open_store(tmp_path / "m.duckdb") as store:
+        assert store.con.execute(setting).fetchone() == (False,)
+    assert bundled_store().con.execute(setting).fetchone() == (False,)

@@ -26,7 +26,6 @@ import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -39,7 +38,7 @@ import pandas as pd
 from paypath.errors import IngestError, PaypathError
 from paypath.market.records import Record, RowRejected
 from paypath.market.sources import FIELDS, SOURCES, Source, source_kinds
-from paypath.market.store import Store
+from paypath.market.store import Store, quiet
 
 __all__ = ["BATCH_SIZE", "IngestResult", "ingest_file", "ingest_rows", "parse_mapping"]
 
@@ -184,7 +183,7 @@ def ingest_rows(
                     progress(staged.read)
             result.reasons = dict(reasons)
             gc.collect()  # hand the conversion's garbage back before the load
-            with store.transaction() as con, _load_memory(con):
+            with store.transaction() as con:
                 staging.load(con)
                 con.execute(
                     "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -315,7 +314,7 @@ def _write(
 
 def _staging_connection() -> duckdb.DuckDBPyConnection:
     # a private connection writes the files: no work in the store until the load
-    return duckdb.connect(config={"threads": 1, "memory_limit": "256MB"})
+    return quiet(duckdb.connect(config={"threads": 1, "memory_limit": "256MB"}))
 
 
 _WORKER_CON: list[duckdb.DuckDBPyConnection] = []
@@ -423,20 +422,6 @@ class _Staging:
 
 
 _STAGED = ("postings", "posting_skills", "quarantine")
-# The commit holds the transaction's PRIMARY KEY index entries twice (its own and the
-# table's), and DuckDB cannot spill index memory: ~1.75 GB for 1M postings with ~12M
-# skill rows. The load gets this much; everything else it holds spills to disk.
-LOAD_MEMORY_LIMIT = "1800MB"
-
-
-@contextmanager
-def _load_memory(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    row = con.execute("SELECT current_setting('memory_limit')").fetchone()
-    con.execute(f"SET memory_limit = '{LOAD_MEMORY_LIMIT}'")
-    try:
-        yield
-    finally:
-        con.execute(f"SET memory_limit = '{row[0] if row else '1GB'}'")
 
 
 def _column_types(store: Store, table: str) -> dict[str, str]:

@@ -269,7 +269,9 @@ def read_parquet(path: Path, batch_rows: int = 10_000) -> Iterator[RawRow]:
     """Parquet rows, streamed through DuckDB in record batches."""
     import duckdb
 
-    con = duckdb.connect(":memory:")
+    from paypath.market.store import quiet
+
+    con = quiet(duckdb.connect(":memory:"))
     try:
         rel = con.execute("SELECT * FROM read_parquet(?)", [str(path)])
         columns = [d[0] for d in rel.description or ()]

@@ -43,6 +43,7 @@ __all__ = [
     "Store",
     "bundled_store",
     "open_store",
+    "quiet",
 ]
 
 SCHEMA_SQL = """
@@ -73,6 +74,16 @@ STORE_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "memory_limit": "1GB",
     "preserve_insertion_order": False,
 }
+
+
+def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """``con`` without DuckDB's progress bar, which it draws on stdout for queries over
+    2 s: it would corrupt `--json` output, and library code never prints. A session
+    setting (cursors inherit it), so every connection paypath opens goes through here."""
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
 TABLES = ("postings", "posting_skills", "quarantine", "ingests")
 BUNDLED_SOURCE = (
     "Stack Overflow Developer Survey 2024 (subset) and 2025 (derived salary table), "
@@ -159,7 +170,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
     try:
         if not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(target), read_only=read_only, config=STORE_CONFIG)
+        con = quiet(duckdb.connect(str(target), read_only=read_only, config=STORE_CONFIG))
         if not read_only:
             con.execute(SCHEMA_SQL)
     except (duckdb.Error, OSError) as exc:
@@ -173,7 +184,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
 @cache
 def bundled_store() -> Store:
     """An in-memory store over the bundled survey dataset (read it, don't write to it)."""
-    con = duckdb.connect(":memory:")
+    con = quiet(duckdb.connect(":memory:"))
     con.execute(SCHEMA_SQL)
     for table in ("postings", "posting_skills"):
         parquet = data_path(f"market/{table}.parquet")
