@@ -26,7 +26,7 @@ CONFIG = SchemathesisConfig.from_dict(
             # A body can match the schema and still name no skill we know, or an unknown
             # area: a documented 404/422, not a bug. Every other check stays on.
             "positive_data_acceptance": {"enabled": False},
-        }
+        },
     }
 )
 

@@ -177,6 +177,31 @@ def test_skill_is_found_with_its_surface_text(text: str, skill_id: str, surface:
 
 
 @pytest.mark.parametrize(
+    "text", [t for t, _ in NEGATIVE] + [t for t, _, _ in POSITIVE], ids=lambda t: t[:40]
+)
+def test_default_output_is_every_mention_unclassified(text: str) -> None:
+    plain = extract_skills(text)
+    classified = extract_skills(text, scope="all")
+    assert all(m.context is None for m in plain)
+    assert [(m.id, m.name, m.start, m.end, m.text) for m in plain] == [
+        (m.id, m.name, m.start, m.end, m.text) for m in classified
+    ]
+
+
+COMPANY_SENTENCES = {"We use R for statistics"}  # the employer describing its own stack
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id", "surface"), POSITIVE, ids=[f"{s}:{t[:40]}" for t, s, _ in POSITIVE]
+)
+def test_short_texts_are_requirements_unless_a_company_describes_itself(
+    text: str, skill_id: str, surface: str
+) -> None:
+    asked = [(m.id, m.text) for m in extract_skills(text, scope="requirements")]
+    assert ((skill_id, surface) in asked) is (text not in COMPANY_SENTENCES)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param("We go the extra mile", [], id="go-idiom"),

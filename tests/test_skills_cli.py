@@ -38,10 +38,53 @@ def test_extract_json_contract_with_counts() -> None:
     text = "Python, C and k8s. More Python."
     result = runner.invoke(app, ["skills", "extract", "--text", text, "--json"])
     doc = json.loads(result.stdout)
+    assert doc["scope"] == "all"
     assert doc["counts"] == {"python": 2, "c": 1, "kubernetes": 1}
     for item in doc["skills"]:
-        assert set(item) == {"id", "name", "start", "end", "text"}
+        assert set(item) == {"id", "name", "start", "end", "text", "context"}
         assert text[item["start"] : item["end"]] == item["text"]
+        assert item["context"] == "requirement"
+
+
+POSTING = """Senior Java Software Engineer
+About us
+We run on Azure and Kubernetes.
+Requirements
+- 3+ years of experience with Python and PostgreSQL
+Benefits
+- MacBook Pro or Linux laptop
+"""
+
+
+def test_extract_scope_all_labels_every_mention() -> None:
+    result = runner.invoke(app, ["skills", "extract", "--text", POSTING, "--json"])
+    doc = json.loads(result.stdout)
+    contexts = {item["text"]: item["context"] for item in doc["skills"]}
+    assert contexts == {
+        "Java": "title",
+        "Azure": "company",
+        "Kubernetes": "company",
+        "Python": "requirement",
+        "PostgreSQL": "requirement",
+        "Linux": "benefits",
+    }
+
+
+def test_extract_scope_requirements_keeps_what_is_asked() -> None:
+    args = ["skills", "extract", "--text", POSTING, "--scope", "requirements", "--json"]
+    doc = json.loads(runner.invoke(app, args).stdout)
+    assert doc["scope"] == "requirements"
+    assert doc["counts"] == {"python": 1, "postgresql": 1}
+    assert {item["context"] for item in doc["skills"]} == {"requirement"}
+
+
+def test_extract_table_shows_contexts_and_bad_scope_exits_1() -> None:
+    result = runner.invoke(app, ["skills", "extract", "--text", POSTING])
+    assert result.exit_code == 0
+    assert "title" in result.stdout and "company" in result.stdout
+    bad = runner.invoke(app, ["skills", "extract", "--text", POSTING, "--scope", "most"])
+    assert bad.exit_code == 1
+    assert "unknown scope" in bad.output and "requirements" in bad.output
 
 
 def test_extract_reads_stdin_and_prints_a_table() -> None:

@@ -13,6 +13,13 @@ automaton (pyahocorasick) over every extractable surface form:
    :class:`~paypath.catalog.ContextRule`: reject first, then accept, then other
    technology skills nearby).
 
+With a ``scope``, each mention also gets its :mod:`~paypath.mention_context`: whether
+the text asks it of the candidate (``"requirement"``) or only names it in a title line, a
+description of the company and its stack, or the benefits. ``scope="requirements"``
+keeps only the first kind ("which skills does this posting ask for?"); ``scope="all"``
+keeps every mention, classified. Without a scope (the default) nothing is classified
+and extraction runs at full speed.
+
 :func:`resolve_skill` maps a user-typed name, id or alias to one skill.
 """
 
@@ -24,14 +31,18 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 import ahocorasick
 from rapidfuzz import fuzz, process
 
 from paypath.catalog import Alias, Skill, load_skills
-from paypath.errors import UnknownSkill
+from paypath.errors import InputError, UnknownSkill
+from paypath.mention_context import Context, mention_contexts
 
 __all__ = [
+    "SCOPES",
+    "Scope",
     "SkillExtractor",
     "SkillMention",
     "default_extractor",
@@ -59,6 +70,9 @@ _EVIDENCE_CATEGORIES = frozenset(
     }
 )
 _NEAR = 80  # characters either side in which neighbouring skills count as evidence
+
+Scope = Literal["all", "requirements"]
+SCOPES: tuple[Scope, ...] = ("all", "requirements")
 
 _ASCII_SEPARATORS = str.maketrans(
     {chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "+#._")}
@@ -105,13 +119,18 @@ def _loose(name: str) -> str:
 
 @dataclass(frozen=True)
 class SkillMention:
-    """One mention of a skill: ``text == source[start:end]``."""
+    """One mention of a skill: ``text == source[start:end]``.
+
+    ``context`` is where it sits (:data:`paypath.mention_context.CONTEXTS`), set when the
+    mention was extracted with a ``scope``; ``None`` when nobody asked.
+    """
 
     id: str
     name: str
     start: int
     end: int
     text: str
+    context: Context | None = None
 
 
 @dataclass(frozen=True)
@@ -194,20 +213,37 @@ class SkillExtractor:
                 reach = hit[1]
         return kept
 
-    def extract(self, text: str) -> list[SkillMention]:
-        """Every skill mention in ``text``, in text order."""
+    def extract(self, text: str, scope: Scope | None = None) -> list[SkillMention]:
+        """Skill mentions in ``text``, in text order.
+
+        ``scope=None`` (default): every mention, unclassified. ``"all"``: every mention
+        with its ``context``. ``"requirements"``: only the mentions the text asks of
+        the candidate (context ``"requirement"``).
+        """
+        if scope is not None and scope not in SCOPES:
+            raise InputError(f"unknown scope {scope!r}; use one of: {', '.join(SCOPES)}")
         hits = self._hits(text)
         if any(h[2].ambiguous for h in hits):
             hits = self._disambiguate(text, hits)
         skills = self._skills
+        if scope is None:
+            return [
+                SkillMention(skills[e.skill].id, skills[e.skill].name, s, t, text[s:t])
+                for s, t, e in hits
+            ]
+        contexts = mention_contexts(text, [(s, t) for s, t, _ in hits])
         return [
-            SkillMention(skills[e.skill].id, skills[e.skill].name, s, t, text[s:t])
-            for s, t, e in hits
+            SkillMention(skills[e.skill].id, skills[e.skill].name, s, t, text[s:t], context)
+            for (s, t, e), context in zip(hits, contexts, strict=True)
+            if scope == "all" or context == "requirement"
         ]
 
-    def counts(self, text: str) -> dict[str, int]:
-        """Skill id -> number of mentions in ``text`` (each skill once, with its count)."""
-        return dict(Counter(m.id for m in self.extract(text)))
+    def counts(self, text: str, scope: Scope | None = None) -> dict[str, int]:
+        """Skill id -> number of mentions in ``text`` (each skill once, with its count).
+
+        ``scope`` as in :meth:`extract`: ``"requirements"`` counts only what is asked for.
+        """
+        return dict(Counter(m.id for m in self.extract(text, scope)))
 
     def _verdict(self, text: str, start: int, end: int, entry: _Entry) -> bool | None:
         """True (accept), False (reject) or None (no rule decides) for an ambiguous hit."""
@@ -265,9 +301,9 @@ def default_extractor() -> SkillExtractor:
     return SkillExtractor()
 
 
-def extract_skills(text: str) -> list[SkillMention]:
-    """Every skill mention in ``text`` with the default extractor."""
-    return default_extractor().extract(text)
+def extract_skills(text: str, scope: Scope | None = None) -> list[SkillMention]:
+    """Skill mentions in ``text`` with the default extractor (``scope`` as in ``extract``)."""
+    return default_extractor().extract(text, scope)
 
 
 @cache

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any
+from collections import Counter, defaultdict
+from typing import Any, cast
 
 import typer
 
@@ -19,7 +19,7 @@ from paypath.cli._output import (
     table,
 )
 from paypath.errors import InputError, UnknownSkill
-from paypath.skills import extract_skills, resolve_skill
+from paypath.skills import Scope, extract_skills, resolve_skill
 
 app = typer.Typer(
     help="Skills: list, show, resolve names, extract from text.", no_args_is_help=True
@@ -101,22 +101,29 @@ def _resolve_line(line: str) -> dict[str, Any]:
 def extract(
     path: str | None = typer.Argument(None, help="A text file, or '-' for stdin (the default)."),
     text: str | None = typer.Option(None, "--text", help="Text to read instead of a file."),
+    scope: str = typer.Option(
+        "all",
+        "--scope",
+        help="all: every mention, each with its context (requirement, title, company, "
+        "benefits); requirements: only the skills the text asks of the candidate.",
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Find skill mentions (id, span, surface text) in a job ad, résumé or any text."""
-    mentions = extract_skills(read_text(path, text))
+    """Find skill mentions (id, span, surface text, context) in a job ad, résumé or text."""
+    mentions = extract_skills(read_text(path, text), cast(Scope, scope))
     counts = dict(Counter(m.id for m in mentions))
     if as_json:
-        emit_json(
-            {
-                "skills": [
-                    {"id": m.id, "name": m.name, "start": m.start, "end": m.end, "text": m.text}
-                    for m in mentions
-                ],
-                "counts": counts,
-            }
-        )
+        fields = ("id", "name", "start", "end", "text", "context")
+        skills = [{key: getattr(m, key) for key in fields} for m in mentions]
+        emit_json({"scope": scope, "skills": skills, "counts": counts})
         return
     names = {m.id: m.name for m in mentions}
-    rows = [(sid, names[sid], n) for sid, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-    console.print(table(f"Skills found ({len(rows)})", ["id", "name", "mentions"], rows))
+    contexts: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        contexts[m.id].add(str(m.context))
+    rows = [
+        (sid, names[sid], n, ", ".join(sorted(contexts[sid])))
+        for sid, n in sorted(counts.items(), key=lambda kv: -kv[1])
+    ]
+    columns = ["id", "name", "mentions", "context"]
+    console.print(table(f"Skills found ({len(rows)}, scope {scope})", columns, rows))

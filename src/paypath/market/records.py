@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from paypath.salary import Salary
@@ -65,7 +66,7 @@ class Record:
 
     def row(self) -> tuple[Any, ...]:
         """The ``postings`` row, in schema order."""
-        return tuple(getattr(self, f.name) for f in fields(self) if f.name != "skills")
+        return tuple(_ROW(self))
 
     def set_salary(self, salary: Salary | None, comp_kind: str = "base") -> None:
         """Copy a parsed salary in; out-of-range annual pay rejects the row."""
@@ -83,6 +84,7 @@ class Record:
 
 
 POSTING_COLUMNS = tuple(f.name for f in fields(Record) if f.name != "skills")
+_ROW = attrgetter(*POSTING_COLUMNS)  # one C call per row: ingest stages millions of them
 
 
 def content_id(*parts: object) -> str:
