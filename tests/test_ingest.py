@@ -58,6 +58,14 @@ def test_reingest_adds_nothing(store: Store) -> None:
     assert count(store, "SELECT count(*) FROM ingests") == 2
 
 
+def test_reingest_of_the_same_file_quarantines_nothing_twice(store: Store) -> None:
+    first = ingest_file(store, FIXTURES / "jobspy.csv", "jobspy")
+    again = ingest_file(store, FIXTURES / "jobspy.csv", "jobspy")
+    assert (again.stored, again.quarantined, again.reasons) == (0, 3, first.reasons)
+    assert count(store, "SELECT count(*) FROM quarantine") == first.quarantined == 3
+    assert store.counts()["ingests"] == 2
+
+
 def test_failure_midway_leaves_the_store_as_it_was(store: Store) -> None:
     ingest_file(store, FIXTURES / "jobspy.csv", "jobspy")
     before = store.counts()

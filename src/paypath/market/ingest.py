@@ -389,7 +389,12 @@ class _Staging:
         """Insert the staged rows into the store (inside the caller's transaction)."""
         result = self.result
         if self._has("quarantine"):
-            con.execute(f"INSERT INTO quarantine SELECT * FROM {self._scan('quarantine')}")
+            # a row quarantined by an earlier ingest of the same source is not kept twice
+            con.execute(
+                f"INSERT INTO quarantine SELECT * FROM {self._scan('quarantine')} AS q "
+                "WHERE NOT EXISTS (SELECT 1 FROM quarantine AS e WHERE e.source = q.source "
+                "AND e.reason = q.reason AND e.raw = q.raw)"
+            )
         if not self.records:
             return
         postings = self._scan("postings")
