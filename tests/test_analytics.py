@@ -6,7 +6,9 @@ the documented definition) and statsmodels' own OLS with HC1 errors.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -26,7 +28,7 @@ from paypath.market.analytics import (
     store_source,
 )
 from paypath.market.premium_model import design, trim_pay
-from paypath.market.store import BUNDLED_SOURCE
+from paypath.market.store import BUNDLED_SOURCE, open_store
 
 QS = (0.1, 0.25, 0.5, 0.75, 0.9)
 
@@ -163,6 +165,28 @@ def test_percentiles_are_linear_interpolation(pays: list[float]) -> None:
     assert _figures(stat) == pytest.approx(list(np.quantile(pays, QS)), rel=1e-9)
 
 
+@pytest.mark.parametrize(
+    "by",
+    [["role"], ["role", "country"], ["skill"], ["seniority", "location"]],
+    ids=["role", "role-country", "skill", "seniority-location"],
+)
+def test_a_store_file_gives_exactly_the_figures_of_memory(
+    store: MemoryStore, tmp_path: Path, by: list[str]
+) -> None:
+    """Compressed file storage and row order (here: by falling pay) change no figure."""
+    path = tmp_path / "store.duckdb"
+    open_store(path).close()
+    store.con.execute(f"ATTACH '{path.as_posix()}' AS file")
+    try:
+        store.con.execute("INSERT INTO file.postings SELECT * FROM postings ORDER BY pay_usd DESC")
+        store.con.execute("INSERT INTO file.posting_skills SELECT * FROM posting_skills")
+    finally:
+        store.con.execute("DETACH file")
+    with open_analytics_store(path) as on_disk:
+        from_file = pay_stats(on_disk, by=by, min_n=1)
+    assert from_file and from_file == pay_stats(store, by=by, min_n=1)
+
+
 def test_an_empty_store_has_no_rows() -> None:
     assert pay_stats(empty_store(), by=["role"]) == []
 
@@ -182,6 +206,20 @@ def test_the_bundled_store_cites_the_survey() -> None:
     assert store_source(s) == (
         f"bundled dataset: {BUNDLED_SOURCE}; 18,845 rows from sources so-survey (18,845)"
     )
+
+
+def test_a_new_store_never_inherits_a_closed_ones_caches() -> None:
+    """Python gives a new connection the address of a closed one: caches must not see it."""
+    for _ in range(3):
+        closed = survey_store()
+        store_source(closed)
+        closed.con.close()
+        del closed
+        gc.collect()
+        fresh = survey_store()  # the same row counts, very likely the same id(con)
+        fresh.bundled = True
+        assert store_source(fresh).startswith("bundled dataset: ")
+        fresh.con.close()
 
 
 def test_a_missing_db_path_is_an_input_error(tmp_path: object) -> None:

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
+from itertools import count
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import numpy as np
 import pandas as pd
@@ -127,6 +129,19 @@ def open_analytics_store(db: str | Path | None = None) -> Store:
     return bundled_store()
 
 
+# A serial number per live connection: unlike id(), never handed to a later connection
+# that happens to get the address of a closed one (and with it, the closed one's caches).
+_CONNECTIONS: WeakKeyDictionary[object, int] = WeakKeyDictionary()
+_SERIALS = count()
+
+
+def _connection_serial(con: object) -> int:
+    serial = _CONNECTIONS.get(con)
+    if serial is None:
+        serial = _CONNECTIONS.setdefault(con, next(_SERIALS))
+    return serial
+
+
 def store_fingerprint(store: StoreLike) -> tuple[object, ...]:
     """Identity of a store's contents: its connection and its row counts (cheap, <1 ms).
 
@@ -138,7 +153,7 @@ def store_fingerprint(store: StoreLike) -> tuple[object, ...]:
         .execute("SELECT (SELECT count(*) FROM postings), (SELECT count(*) FROM posting_skills)")
         .fetchone()
     )
-    return (id(store.con), *(row or ()))
+    return (_connection_serial(store.con), *(row or ()))
 
 
 _SOURCES: OrderedDict[tuple[object, ...], str] = OrderedDict()
@@ -146,7 +161,7 @@ _SOURCES: OrderedDict[tuple[object, ...], str] = OrderedDict()
 
 def store_source(store: StoreLike) -> str:
     """Where a store's figures come from, for every result's ``source``."""
-    key = store_fingerprint(store)
+    key = (*store_fingerprint(store), getattr(store, "bundled", False))
     if key not in _SOURCES:
         rows = (
             store.con.cursor()
