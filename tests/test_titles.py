@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -272,6 +272,8 @@ def test_seniority_from_level(level: str, company: str | None, seniority: str | 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=40), st.sampled_from([None, "Amazon", "Microsoft", "Google"]))
+@example("²", None)  # a digit to str.isdigit, not to int(): found by this test
+@example("٦٢", "Microsoft")  # Arabic-Indic digits
 def test_any_level_text_reads_or_says_nothing(level: str, company: str | None) -> None:
     assert seniority_from_level(level, company) in (*SENIORITIES, None)
 

@@ -587,7 +587,7 @@ def seniority_from_level(level: str, company: str | None = None) -> str | None:
     if text.upper() in _DS_LEVELS:
         return _DS_LEVELS[text.upper()]
     firm = (company or "").strip().lower()
-    if text.isdigit():  # Microsoft's 59-80 ladder is the only bare-number one we know
+    if text.isascii() and text.isdigit():  # Microsoft's 59-80 ladder: the one bare-number one
         number = int(text)
         return _microsoft(number) if 59 <= number <= 80 else None
     code = _LEVEL_CODE.match(text)

@@ -16,11 +16,11 @@ from paypath.titles import classify_title
 from paypath.web.errors import ERROR_RESPONSES
 from paypath.web.models import (
     ExtractedSkills,
+    ExtractIn,
     ParsedSalary,
     ResolvedSkill,
     SalaryIn,
     SkillSpan,
-    TextIn,
     TitleAlternative,
     TitleOut,
 )
@@ -49,12 +49,17 @@ def resolve(
 @router.post(
     "/skills/extract", response_model=ExtractedSkills, tags=["skills"], summary="Extract skills"
 )
-def extract(body: TextIn) -> ExtractedSkills:
-    """Every skill mention in a text (job ad, résumé), in text order, with its span."""
-    mentions = extract_skills(body.text)
+def extract(body: ExtractIn) -> ExtractedSkills:
+    """Every skill mention in a text (job ad, résumé), in text order, with its span and
+    context; with ``scope: requirements`` only the skills the text asks of the candidate."""
+    mentions = extract_skills(body.text, body.scope)
     return ExtractedSkills(
+        scope=body.scope,
         skills=[
-            SkillSpan(id=m.id, name=m.name, start=m.start, end=m.end, text=m.text) for m in mentions
+            SkillSpan(
+                id=m.id, name=m.name, start=m.start, end=m.end, text=m.text, context=m.context
+            )
+            for m in mentions
         ],
         counts=dict(Counter(m.id for m in mentions)),
     )

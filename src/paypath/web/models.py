@@ -6,7 +6,7 @@ inputs and the few summaries the CLI builds itself (same field names as its ``--
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,6 +16,7 @@ from paypath.web.security import TEXT_MAX_CHARS
 __all__ = [
     "AdviseIn",
     "CheckIn",
+    "ExtractIn",
     "ExtractedSkills",
     "OfferIn",
     "ParsedSalary",
@@ -52,6 +53,16 @@ class TextIn(_Input):
     )
 
 
+class ExtractIn(TextIn):
+    scope: Literal["all", "requirements"] = Field(
+        "all",
+        description=(
+            "all: every mention, each with its context (requirement, title, company, "
+            "benefits); requirements: only the skills the text asks of the candidate."
+        ),
+    )
+
+
 class ResolvedSkill(BaseModel):
     """`paypath skills resolve NAME --json`."""
 
@@ -66,11 +77,13 @@ class SkillSpan(BaseModel):
     start: int
     end: int
     text: str
+    context: str | None  # requirement | title | company | benefits
 
 
 class ExtractedSkills(BaseModel):
     """`paypath skills extract --json`."""
 
+    scope: str
     skills: list[SkillSpan]
     counts: dict[str, int]  # skill id -> mentions
 
