@@ -42,6 +42,7 @@ from paypath.mention_context import Context, mention_contexts
 
 __all__ = [
     "SCOPES",
+    "SCOPE_HELP",
     "Scope",
     "SkillExtractor",
     "SkillMention",
@@ -73,6 +74,10 @@ _NEAR = 80  # characters either side in which neighbouring skills count as evide
 
 Scope = Literal["all", "requirements"]
 SCOPES: tuple[Scope, ...] = ("all", "requirements")
+SCOPE_HELP = (
+    "all: every mention, each with its context (requirement, title, company, benefits); "
+    "requirements: only the skills the text asks of the candidate."
+)
 
 _ASCII_SEPARATORS = str.maketrans(
     {chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "+#._")}

@@ -19,7 +19,7 @@ from paypath.cli._output import (
     table,
 )
 from paypath.errors import InputError, UnknownSkill
-from paypath.skills import Scope, extract_skills, resolve_skill
+from paypath.skills import SCOPE_HELP, Scope, extract_skills, resolve_skill
 
 app = typer.Typer(
     help="Skills: list, show, resolve names, extract from text.", no_args_is_help=True
@@ -101,12 +101,7 @@ def _resolve_line(line: str) -> dict[str, Any]:
 def extract(
     path: str | None = typer.Argument(None, help="A text file, or '-' for stdin (the default)."),
     text: str | None = typer.Option(None, "--text", help="Text to read instead of a file."),
-    scope: str = typer.Option(
-        "all",
-        "--scope",
-        help="all: every mention, each with its context (requirement, title, company, "
-        "benefits); requirements: only the skills the text asks of the candidate.",
-    ),
+    scope: str = typer.Option("all", "--scope", help=SCOPE_HELP),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Find skill mentions (id, span, surface text, context) in a job ad, résumé or text."""

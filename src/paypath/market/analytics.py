@@ -138,7 +138,7 @@ _SERIALS = count()
 def _connection_serial(con: object) -> int:
     serial = _CONNECTIONS.get(con)
     if serial is None:
-        serial = _CONNECTIONS.setdefault(con, next(_SERIALS))
+        serial = _CONNECTIONS[con] = next(_SERIALS)
     return serial
 
 

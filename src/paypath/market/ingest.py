@@ -168,8 +168,8 @@ def ingest_rows(
     store (memory stays flat however long the file), then one transaction loads them,
     keeping the first row of each content hash that is not stored yet.
 
-    With ``workers > 1`` (and a registered source) rows are converted in that many worker
-    processes while this one reads the file and stages the batches.
+    With ``workers > 1`` (and a registered source) that many worker processes convert and
+    stage the batches while this one reads the file.
     """
     result = IngestResult(uuid.uuid4().hex, kind.kind, source_file)
     started = datetime.now(UTC).replace(tzinfo=None)

@@ -6,11 +6,12 @@ inputs and the few summaries the CLI builds itself (same field names as its ``--
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from paypath.catalog import SalaryBand
+from paypath.skills import SCOPE_HELP, Scope
 from paypath.web.security import TEXT_MAX_CHARS
 
 __all__ = [
@@ -54,13 +55,7 @@ class TextIn(_Input):
 
 
 class ExtractIn(TextIn):
-    scope: Literal["all", "requirements"] = Field(
-        "all",
-        description=(
-            "all: every mention, each with its context (requirement, title, company, "
-            "benefits); requirements: only the skills the text asks of the candidate."
-        ),
-    )
+    scope: Scope = Field("all", description=SCOPE_HELP)
 
 
 class ResolvedSkill(BaseModel):
