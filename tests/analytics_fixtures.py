@@ -16,6 +16,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from paypath.market.store import refresh_pay_facts
+
 SURVEY = (
     Path(__file__).resolve().parents[2] / "shared/data/so-survey-2024/survey_data_updated.csv.bz2"
 )
@@ -199,6 +201,7 @@ def load_frames(
     )
     con.unregister("postings_df")
     con.unregister("skills_df")
+    refresh_pay_facts(con)  # the sorted pay table the statistics read, as ingest does
 
 
 def empty_store() -> MemoryStore:

@@ -13,6 +13,7 @@ from paypath.errors import EngineUnavailable, InputError
 from paypath.market.analytics import pay_stats, skill_demand, skill_premiums
 from paypath.market.engines import ENGINES, get_engine
 from paypath.market.engines.duckdb_engine import DuckDBEngine
+from paypath.market.store import refresh_pay_facts
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +99,7 @@ def test_spark_sees_store_changes(spark: Any) -> None:
     s = survey_store()
     before = pay_stats(s, by=[], engine=spark)[0].n
     s.con.execute("DELETE FROM postings WHERE role_id = 'software-engineer'")
+    refresh_pay_facts(s.con)  # what every writer does after changing postings
     after = pay_stats(s, by=[], engine=spark)[0].n
     assert after == pay_stats(s, by=[])[0].n < before
 

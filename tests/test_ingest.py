@@ -237,3 +237,37 @@ def test_failure_in_the_load_rolls_back(store: Store, monkeypatch: pytest.Monkey
     with pytest.raises(IngestError, match="rolled back"):
         ingest_file(store, DATA / "glassdoor-ds" / "Uncleaned_DS_jobs.csv", "glassdoor")
     assert store.counts() == before
+
+
+def pay_facts(store: Store) -> list[tuple[Any, ...]]:
+    return store.con.execute("SELECT * FROM pay_facts").fetchall()
+
+
+def test_ingest_rebuilds_pay_facts_sorted(store: Store) -> None:
+    ingest_file(store, FIXTURES / "jobspy.csv", "jobspy")
+    ingest_file(store, DATA / "glassdoor-ds" / "Uncleaned_DS_jobs.csv", "glassdoor")
+    paid = store.con.execute(
+        "SELECT id, role_id, pay_usd FROM postings WHERE pay_usd > 0 ORDER BY role_id, pay_usd"
+    ).fetchall()
+    facts = store.con.execute("SELECT id, role_id, pay_usd FROM pay_facts").fetchall()
+    assert len(facts) == len(paid) > 600
+    # stored in (role, pay) order, row for row the paid postings
+    assert [(r, p) for _, r, p in facts] == [(r, p) for _, r, p in paid]
+    assert sorted(facts) == sorted(paid)
+
+
+def test_a_failed_ingest_leaves_pay_facts_as_they_were(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_file(store, FIXTURES / "jobspy.csv", "jobspy")
+    before = pay_facts(store)
+    refresh = ingest.refresh_pay_facts
+
+    def refresh_then_fail(con: duckdb.DuckDBPyConnection) -> None:
+        refresh(con)  # pay_facts already holds the new rows, uncommitted
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest, "refresh_pay_facts", refresh_then_fail)
+    with pytest.raises(IngestError, match="rolled back"):
+        ingest_file(store, DATA / "glassdoor-ds" / "Uncleaned_DS_jobs.csv", "glassdoor")
+    assert pay_facts(store) == before and len(before) == 3

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from paypath.cli import app
 from paypath.errors import StoreError
+from paypath.market.ingest import ingest_file
 from paypath.market.records import POSTING_COLUMNS
-from paypath.market.store import TABLES, bundled_store, open_store
+from paypath.market.store import SCHEMA_SQL, TABLES, bundled_store, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "market"
 runner = CliRunner()
@@ -96,3 +98,36 @@ def test_no_connection_draws_duckdb_progress_bars(tmp_path: Path) -> None:
     with open_store(tmp_path / "m.duckdb") as store:
         assert store.con.execute(setting).fetchone() == (False,)
     assert bundled_store().con.execute(setting).fetchone() == (False,)
+
+
+def _old_store(path: Path) -> None:
+    """A store as written before ``pay_facts`` existed: the schema without it, 3 rows."""
+    con = duckdb.connect(str(path))
+    con.execute(SCHEMA_SQL)
+    con.execute("DROP TABLE pay_facts")
+    con.executemany(
+        "INSERT INTO postings (id, source, role_id, pay_usd) VALUES (?, 'csv', ?, ?)",
+        [("a", "data-scientist", 150_000.0), ("b", "data-analyst", 80_000.0), ("c", "qa", None)],
+    )
+    con.close()
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_opening_an_older_store_builds_pay_facts(tmp_path: Path, read_only: bool) -> None:
+    _old_store(tmp_path / "old.duckdb")
+    with open_store(tmp_path / "old.duckdb", read_only=read_only) as store:
+        rows = store.con.execute("SELECT id, role_id, pay_usd FROM pay_facts").fetchall()
+    assert rows == [("b", "data-analyst", 80_000.0), ("a", "data-scientist", 150_000.0)]
+
+
+def test_a_store_changed_by_hand_gets_pay_facts_rebuilt_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with open_store(path) as store:
+        ingest_file(store, FIXTURES / "jobspy.csv", "jobspy")
+    con = duckdb.connect(str(path))  # outside paypath: no refresh
+    con.execute("DELETE FROM postings WHERE pay_usd = (SELECT max(pay_usd) FROM postings)")
+    con.close()
+    with open_store(path, read_only=True) as store:
+        facts = store.con.execute("SELECT count(*) FROM pay_facts").fetchone()
+        paid = store.con.execute("SELECT count(*) FROM postings WHERE pay_usd > 0").fetchone()
+    assert facts == paid == (2,)

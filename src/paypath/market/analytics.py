@@ -262,23 +262,22 @@ def pay_stats(
     query = StatsQuery(by=columns, where=_where(store, where))
     rows = _engine(engine, master).pay_quantiles(store, query)
     source = store_source(store)
+    # the engines return plain ints, floats and strings: nothing here needs validating
     stats = [
-        PayStat(
+        PayStat.model_construct(
             group=dict(zip(columns, row.group, strict=True)),
             n=row.n,
             suppressed=row.n < min_n,
             source=source,
-            **dict(
-                zip(
-                    ("p10", "p25", "median", "p75", "p90"),
-                    (None,) * 5 if row.n < min_n else row.quantiles,
-                    strict=True,
-                )
-            ),
+            **dict(zip(_PERCENTILES, _NONE if row.n < min_n else row.quantiles, strict=True)),
         )
         for row in rows
     ]
     return sorted(stats, key=_stat_order)
+
+
+_PERCENTILES = ("p10", "p25", "median", "p75", "p90")
+_NONE = (None,) * len(_PERCENTILES)
 
 
 def _stat_order(s: PayStat) -> tuple[bool, float, int, tuple[str, ...]]:

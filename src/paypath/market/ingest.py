@@ -4,7 +4,8 @@
   classification, skills, location) or is quarantined with the reason;
 * a record whose content hash is already stored (or seen earlier in the file) is counted
   as a duplicate and not stored again, so re-ingesting a file adds nothing;
-* the whole ingest is one transaction: a failure midway leaves the store as it was.
+* the whole ingest is one transaction: a failure midway leaves the store as it was;
+  the same transaction rebuilds ``pay_facts``, the sorted pay table the statistics read.
 
 Memory stays flat while rows are converted: each batch is converted and staged as parquet
 files in a temporary folder next to the store (by worker processes when ``workers > 1``;
@@ -38,7 +39,7 @@ import pandas as pd
 from paypath.errors import IngestError, PaypathError
 from paypath.market.records import Record, RowRejected
 from paypath.market.sources import FIELDS, SOURCES, Source, source_kinds
-from paypath.market.store import Store, quiet
+from paypath.market.store import Store, quiet, refresh_pay_facts
 
 __all__ = ["BATCH_SIZE", "IngestResult", "ingest_file", "ingest_rows", "parse_mapping"]
 
@@ -185,6 +186,8 @@ def ingest_rows(
             gc.collect()  # hand the conversion's garbage back before the load
             with store.transaction() as con:
                 staging.load(con)
+                if result.stored:
+                    refresh_pay_facts(con)
                 con.execute(
                     "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [

@@ -12,6 +12,12 @@ Tables (the schema is ``SCHEMA_SQL``; docs/CONTRACTS.md explains each column):
   memory at commit than the rest of a million-posting ingest).
 * ``quarantine``: rows that could not be used, with the reason and the raw row.
 * ``ingests``: one row per ingest run with its counts.
+* ``pay_facts``: the paid rows of ``postings`` (``pay_usd > 0``), only the columns the
+  pay statistics group and filter by, stored sorted by (role, pay). A derived table, like
+  a clustered index: :func:`refresh_pay_facts` rebuilds it in every ingest's transaction
+  (about 1.5 s per million postings), and opening a store made before it existed builds
+  it. The quantile aggregates run 1.6-2x faster on it than on ``postings`` (narrow rows,
+  and pay already in order within each group).
 
 ``open_store(path)`` opens (and creates) a file store; ``bundled_store()`` is an
 in-memory store over the dataset that ships in the package (``data/market/``), used
@@ -44,6 +50,7 @@ __all__ = [
     "bundled_store",
     "open_store",
     "quiet",
+    "refresh_pay_facts",
 ]
 
 SCHEMA_SQL = """
@@ -68,7 +75,23 @@ CREATE TABLE IF NOT EXISTS ingests (
   started_at TIMESTAMP, finished_at TIMESTAMP, read BIGINT, stored BIGINT,
   duplicates BIGINT, quarantined BIGINT
 );
+CREATE TABLE IF NOT EXISTS pay_facts (
+  id VARCHAR, source VARCHAR, record_kind VARCHAR, role_id VARCHAR, seniority VARCHAR,
+  country VARCHAR, region VARCHAR, city VARCHAR, comp_kind VARCHAR, pay_usd DOUBLE
+);
 """
+PAY_FACTS_COLUMNS = (
+    "id",
+    "source",
+    "record_kind",
+    "role_id",
+    "seniority",
+    "country",
+    "region",
+    "city",
+    "comp_kind",
+    "pay_usd",
+)
 # Bounded memory: a big ingest is one transaction; DuckDB spills past this limit.
 STORE_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "memory_limit": "1GB",
@@ -85,6 +108,30 @@ def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
 
 
 TABLES = ("postings", "posting_skills", "quarantine", "ingests")
+
+
+def refresh_pay_facts(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild ``pay_facts`` from ``postings`` (run it inside the writer's transaction)."""
+    con.execute(
+        f"CREATE OR REPLACE TABLE pay_facts AS SELECT {', '.join(PAY_FACTS_COLUMNS)} "
+        "FROM postings WHERE pay_usd > 0 ORDER BY role_id, pay_usd"
+    )
+
+
+def _pay_facts_stale(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when ``pay_facts`` is missing or does not hold every paid posting."""
+    tables = {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    if "postings" not in tables:
+        return False
+    if "pay_facts" not in tables:
+        return True
+    row = con.execute(
+        "SELECT (SELECT count(*) FROM pay_facts) <> "
+        "(SELECT count(*) FROM postings WHERE pay_usd > 0)"
+    ).fetchone()
+    return bool(row and row[0])
+
+
 BUNDLED_SOURCE = (
     "Stack Overflow Developer Survey 2024 (subset) and 2025 (derived salary table), "
     "ODbL 1.0, bundled with paypath"
@@ -170,15 +217,27 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
     try:
         if not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
-        con = quiet(duckdb.connect(str(target), read_only=read_only, config=STORE_CONFIG))
-        if not read_only:
-            con.execute(SCHEMA_SQL)
+        con = _connect(target, read_only=read_only)
+        if read_only and _pay_facts_stale(con):
+            # a store written before pay_facts existed: build it once, then read on
+            con.close()
+            open_store(target).close()
+            con = _connect(target, read_only=True)
     except (duckdb.Error, OSError) as exc:
         raise StoreError(
             f"cannot open the store at {target}: {exc}; check the path and that no other "
             "process holds it open for writing"
         ) from exc
     return Store(con, target, bundled=False)
+
+
+def _connect(target: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    con = quiet(duckdb.connect(str(target), read_only=read_only, config=STORE_CONFIG))
+    if not read_only:
+        con.execute(SCHEMA_SQL)
+        if _pay_facts_stale(con):
+            refresh_pay_facts(con)
+    return con
 
 
 @cache
@@ -189,4 +248,5 @@ def bundled_store() -> Store:
     for table in ("postings", "posting_skills"):
         parquet = data_path(f"market/{table}.parquet")
         con.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?)", [str(parquet)])
+    refresh_pay_facts(con)
     return Store(con, None, bundled=True)

@@ -76,7 +76,7 @@ def _check_column(column: str) -> str:
 def _filters(
     where: tuple[tuple[str, str], ...], dialect: Dialect
 ) -> tuple[list[str], dict[str, str]]:
-    clauses = [PAY_OK]
+    clauses = []
     params: dict[str, str] = {}
     for i, (column, value) in enumerate(where):
         name = f"w{i}"
@@ -92,7 +92,10 @@ def _filters(
 
 
 def stats_sql(query: StatsQuery, dialect: Dialect) -> tuple[str, dict[str, str]]:
-    """n and the QUANTILES of pay_usd per group (columns g0, g1, …, n, q)."""
+    """n and the QUANTILES of pay_usd per group (columns g0, g1, …, n, q).
+
+    Read from ``pay_facts``: the paid postings, narrow and sorted by (role, pay).
+    """
     clauses, params = _filters(query.where, dialect)
     selects = ["ps.skill_id" if _check_column(c) == "skill" else f"p.{c}" for c in query.by]
     groups = [f"g{i}" for i in range(len(query.by))]
@@ -103,8 +106,8 @@ def stats_sql(query: StatsQuery, dialect: Dialect) -> tuple[str, dict[str, str]]
     group_by = f" GROUP BY {outer}" if groups else ""
     sql = (
         f"SELECT {outer + ', ' if outer else ''}count(*) AS n, {dialect.quantiles('pay')} AS q "
-        f"FROM (SELECT {inner}p.pay_usd AS pay FROM postings p{join} "
-        f"WHERE {' AND '.join(clauses)}) t{group_by}"
+        f"FROM (SELECT {inner}p.pay_usd AS pay FROM pay_facts p{join}"
+        f"{' WHERE ' + ' AND '.join(clauses) if clauses else ''}) t{group_by}"
     )
     return sql, params
 

@@ -35,6 +35,7 @@ INSTALL_HINT = "pip install 'paypath[spark]'"
 _EXPORTS = {
     "postings": f"SELECT {', '.join(PREMIUM_COLUMNS)}, region, city, record_kind FROM postings",
     "posting_skills": "SELECT posting_id, skill_id FROM posting_skills",
+    "pay_facts": "SELECT * FROM pay_facts",
 }
 
 
