@@ -263,16 +263,20 @@ def pay_stats(
     rows = _engine(engine, master).pay_quantiles(store, query)
     source = store_source(store)
     # the engines return plain ints, floats and strings: nothing here needs validating
-    stats = [
-        PayStat.model_construct(
-            group=dict(zip(columns, row.group, strict=True)),
-            n=row.n,
-            suppressed=row.n < min_n,
-            source=source,
-            **dict(zip(_PERCENTILES, _NONE if row.n < min_n else row.quantiles, strict=True)),
+    stats = []
+    for row in rows:
+        fields: dict[str, Any] = dict(
+            zip(_PERCENTILES, _NONE if row.n < min_n else row.quantiles, strict=True)
         )
-        for row in rows
-    ]
+        stats.append(
+            PayStat.model_construct(
+                group=dict(zip(columns, row.group, strict=True)),
+                n=row.n,
+                suppressed=row.n < min_n,
+                source=source,
+                **fields,
+            )
+        )
     return sorted(stats, key=_stat_order)
 
 
