@@ -53,7 +53,12 @@ __all__ = [
     "refresh_pay_facts",
 ]
 
-SCHEMA_SQL = """
+# pay_facts' rows, columns and order (its column types are those of postings)
+PAY_FACTS_SELECT = (
+    "SELECT id, source, record_kind, role_id, seniority, country, region, city, comp_kind, "
+    "pay_usd FROM postings WHERE pay_usd > 0 ORDER BY role_id, pay_usd"
+)
+SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS postings (
   id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, source_file VARCHAR, record_kind VARCHAR,
   title VARCHAR, role_id VARCHAR, seniority VARCHAR, role_score DOUBLE,
@@ -75,23 +80,8 @@ CREATE TABLE IF NOT EXISTS ingests (
   started_at TIMESTAMP, finished_at TIMESTAMP, read BIGINT, stored BIGINT,
   duplicates BIGINT, quarantined BIGINT
 );
-CREATE TABLE IF NOT EXISTS pay_facts (
-  id VARCHAR, source VARCHAR, record_kind VARCHAR, role_id VARCHAR, seniority VARCHAR,
-  country VARCHAR, region VARCHAR, city VARCHAR, comp_kind VARCHAR, pay_usd DOUBLE
-);
+CREATE TABLE IF NOT EXISTS pay_facts AS {PAY_FACTS_SELECT};
 """
-PAY_FACTS_COLUMNS = (
-    "id",
-    "source",
-    "record_kind",
-    "role_id",
-    "seniority",
-    "country",
-    "region",
-    "city",
-    "comp_kind",
-    "pay_usd",
-)
 # Bounded memory: a big ingest is one transaction; DuckDB spills past this limit.
 STORE_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "memory_limit": "1GB",
@@ -112,10 +102,7 @@ TABLES = ("postings", "posting_skills", "quarantine", "ingests")
 
 def refresh_pay_facts(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild ``pay_facts`` from ``postings`` (run it inside the writer's transaction)."""
-    con.execute(
-        f"CREATE OR REPLACE TABLE pay_facts AS SELECT {', '.join(PAY_FACTS_COLUMNS)} "
-        "FROM postings WHERE pay_usd > 0 ORDER BY role_id, pay_usd"
-    )
+    con.execute(f"CREATE OR REPLACE TABLE pay_facts AS {PAY_FACTS_SELECT}")
 
 
 def _pay_facts_stale(con: duckdb.DuckDBPyConnection) -> bool:
