@@ -295,6 +295,13 @@ CONTEXT: dict[str, dict[str, Any]] = {
             r"(?i:redux|jsx|typescript|javascript|next\.js)",
         ],
     ),
+    "rest-api": _rule(  # lowercase "rest" (a Stack Overflow tag) only among technologies
+        [
+            r"\b(?i:the|a|at|to|some|no|and get|day of|well|bed) @",
+            r"@ (?i:of|assured|days?|periods?|easy|breaks?|is history|time)\b",
+        ],
+        [r"@ ?(?i:api|apis|endpoints?|services|microservices|json|graphql|soap)\b"],
+    ),
     "vue": _rule([r"(?i:point de|de) @|@ (?i:de|sur)\b"], [r"@ ?(?i:js|3|router)"]),
     "astro": _rule([r"@ (?i:turf|physics)\b"], [r"@ ?(?i:js|framework)\b"]),
     "remix": _rule([r"\b(?i:a|the|to) @\b|@ (?i:of|the)\b"], [r"@ ?(?i:run|framework)\b"]),

@@ -92,6 +92,11 @@ NEGATIVE = [
     ("Monitoring progress against milestones", "monitoring"),
     ("Automation of nothing", "automation"),
     ("Networking events every Friday", "networking"),
+    ("You and the rest of the team will have great autonomy", "rest-api"),
+    ("In compliance with UK Government advice the rest of our workforce is remote", "rest-api"),
+    ("If you are among them you can rest assured there is a place for you", "rest-api"),
+    ("If you are among them you can rest assured there is a place for you", "api-testing"),
+    ("Java developers and the rest of the engineering org", "rest-api"),
 ]
 
 POSITIVE = [
@@ -138,6 +143,11 @@ POSITIVE = [
     ("Knowledge of .NET.", "dotnet", ".NET"),
     ("ASP.NET Core APIs", "aspnet-core", "ASP.NET Core"),
     ("Node.js, Express, React", "nodejs", "Node.js"),
+    ("Build REST APIs in Go", "rest-api", "REST APIs"),
+    ("REST and GraphQL", "rest-api", "REST"),
+    ("Technologies . net agile rest microservices", "rest-api", "rest"),
+    ("Technologies reactjs rest amazon-web-services node.js", "rest-api", "rest"),
+    ("API tests with REST Assured and Postman", "api-testing", "REST Assured"),
     ("Node.js, Express, React", "express", "Express"),
     ("Node.js, Express, React", "react", "React"),
     ("k8s and GCP", "kubernetes", "k8s"),
