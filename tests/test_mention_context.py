@@ -72,6 +72,15 @@ REQUIREMENTS = [
     ),
     pytest.param("Proven experience as an iOS Developer", "iOS", id="worked-as-a-role"),
     pytest.param(
+        "5 years as a Senior Backend Java Developer", "Java", id="worked-as-a-capitalised-role"
+    ),
+    pytest.param(
+        "Backend Engineer ( Python ) <ORGANIZATION> - <LOCATION> Date posted: 2021-01-17 "
+        "Job description: Experience with Django and PostgreSQL",
+        "Django",
+        id="after-the-posted-headline",
+    ),
+    pytest.param(
         "Can you learn demonstrations (demos) built with R and/or Python?",
         "Python",
         id="question-to-candidate",
@@ -107,6 +116,32 @@ SET_ASIDE = [
         "Java",
         "title",
         id="role-phrase",
+    ),
+    pytest.param(
+        "We are currently looking for a dedicated Senior BPMN Camunda Java Developer with "
+        "permanent employment located in <LOCATION> <LOCATION> .",
+        "Java",
+        "title",
+        id="role-phrase-capitalised-words",
+    ),
+    pytest.param(
+        "We are in growth mode and looking for high calibre deeply experienced hands-on "
+        "DevOps engineers who seek to be recognized as platform technology leaders",
+        "DevOps",
+        "title",
+        id="role-phrase-hands-on",
+    ),
+    pytest.param(
+        "Senior Python Developer ( m//f/d ) with Kubernetes-Focus for Monitoring-Company "
+        "<ORGANIZATION> <ORGANIZATION> <LOCATION> <LOCATION> - <LOCATION> Date posted: "
+        "2021-02-24 Likes: 0 Dislikes: 0 Love: 0 Job description: Compensation: €65k - 85k "
+        "Job type: Full-time Experience level: Mid-Level Senior Role: DevOps Industry: Agile "
+        "Software Development Consulting Company size: 51–200 people Company type: Private "
+        "Technologies python amazon-web-services kubernetes Job description IT is the "
+        "backbone of the modern world .",
+        "Kubernetes",
+        "title",
+        id="headline-before-date-posted",
     ),
     pytest.param(
         "As an SRE you'll be focused on running better production applications and systems .",
@@ -173,6 +208,20 @@ SET_ASIDE = [
         "mentoring",
         "benefits",
         id="mentoring-program",
+    ),
+    pytest.param(
+        "Open communication flat hierarchy and fast execution Smart colleagues from all over "
+        "the world",
+        "communication",
+        "benefits",
+        id="benefits-list-flat-hierarchy",
+    ),
+    pytest.param(
+        "Professional Education : High-impact training courses taught by practitioners "
+        "( Agile and Lean methodologies) .",
+        "Agile",
+        "benefits",
+        id="training-courses",
     ),
     pytest.param(
         "We firmly believe in teamwork and in learning from our mistakes .",

@@ -24,18 +24,22 @@ the sentence before it, with explicit cues; the first that applies wins:
    "Developer", "Tester"...); or, outside a requirements section, a *title line*: at
    most 12 words (placeholders such as ``<ORGANIZATION>`` not counted), no lowercase
    word of four letters or more outside parentheses, a role head, and
-   :func:`~paypath.titles.classify_title` reads a tech role.
+   :func:`~paypath.titles.classify_title` reads a tech role; or the headline of a line
+   that goes on with posting metadata ("Backend Engineer (Python) <ORGANIZATION> Date
+   posted: ..."): what comes before "Date posted:" / "Posted:".
 2. **The words around the mention**: followed by a role head and preceded by an
-   article or a seniority ("a Unity Gameplay Programmer", "Senior Java Developer", "As
-   an SRE in Cloud Services you'll ...") it is ``title``, unless it is what someone
-   worked as ("5 years as a Java developer"); a capitalised name followed by "team"
-   ("our QA team is working from our offices") is ``company``.
+   article or a seniority, with up to three capitalised words between ("a Unity Gameplay
+   Programmer", "Senior Java Developer", "a dedicated Senior BPMN Camunda Java
+   Developer", "As an SRE in Cloud Services you'll ...") it is ``title``, unless it is
+   what someone worked as ("5 years as a Java developer"); a capitalised name followed
+   by "team" ("our QA team is working from our offices") is ``company``.
 3. **The sentence's own words**, in this order (Aho-Corasick over fixed phrase lists):
    requirement phrases ("experience with/in", "knowledge of", "proficient",
    "familiarity", "you have/bring/know", "required", "must", "nice to have", "a plus",
    "preferred", "N+ years", "looking for", "the ideal candidate"); benefit phrases ("we
    offer", "you will get", "laptop", "salary", "holidays", "health insurance",
-   "learning budget", "mentoring program", "attend conferences"); duties ("you will", "this role",
+   "learning budget", "mentoring program", "attend conferences", "flat hierarchy",
+   "training courses", "team events"); duties ("you will", "this role",
    "responsible for"); the employer as subject ("We ...", "Our ...", "<ORGANIZATION>
    ...", "Join ..."); weaker requirement words that also describe companies ("ability
    to", "expertise", "background in"); a sentence opening with a duty verb ("Design
@@ -269,6 +273,14 @@ _BENEFIT_CUES = (
     "flexible work",
     "flexible hours",
     *(f"free {what}" for what in _split("lunch food fruit drinks coffee snacks breakfast")),
+    "flat hierarchy",
+    "flat hierarchies",
+    "open communication",
+    *(f"{what} events" for what in ("team", "company", "employee", "social")),
+    *(f"{what} {kind}" for what in ("training", "language") for kind in ("course", "courses")),
+    "subsidised",
+    "subsidized",
+    "home office",
     "accessories",
     "office equipment",
     "the equipment you need",
@@ -513,9 +525,12 @@ _TITLE_HEAD = re.compile(rf"\b(?:{_ROLE_HEAD}|(?i:leads?|managers?|head|director
 _TITLE_AFTER = re.compile(
     rf"(?:\s+(?:[A-Z][\w.+#-]*|[a-z]+-end|full[- ]stack)){{0,3}}[\s/&-]+{_ROLE_HEAD}\b"
 )
+# before a mention: an article or a seniority, then up to three capitalised words
+# ("a dedicated Senior BPMN Camunda [Java] Developer")
 _TITLE_BEFORE = re.compile(
-    r"(?:\b(?:an?|as|our|new|experienced|senior|sr|junior|jr|lead|principal|staff|"
-    r"mid-level|skilled|talented|passionate|hire|hiring|seeking)|[,(])\s*$"
+    r"(?:\b(?i:an?|as|our|new|experienced|senior|sr|junior|jr|lead|principal|staff|"
+    r"mid-level|skilled|talented|passionate|dedicated|motivated|hands-on|hire|hiring|seeking)"
+    r"|[,(])(?:\s+[A-Z][\w.+#/-]*){0,3}\s*$"
 )
 _TEAM_AFTER = re.compile(
     r"(?:[\s/&-]+(?!(?:and|or|with|of|a|an|the|great|good|strong)\b)[\w.+#-]+){0,3}?"
@@ -524,6 +539,8 @@ _TEAM_AFTER = re.compile(
 _TEAM_WORD = re.compile(r"team|squad|department")
 _AS_ROLE = re.compile(r"\W*as (?:an?|the)\b(?:(?!\byou\b)[^,])*$", re.IGNORECASE)  # "As an SRE "
 _WORKED_AS = re.compile(r"\b(?:experience|years|worked|work|background) as\b", re.IGNORECASE)
+# posting metadata after a headline: what comes before it is title, company and place
+_POSTED = re.compile(r"\b(?:date posted|posted on|posted):", re.IGNORECASE)
 _NEAR = 60  # characters around a mention read for a role phrase or a team name
 _AS_WORDS = 6  # "As an SRE in Cloud Services": the role named right after "As a"
 _REQUIREMENT_NEAR = re.compile(
@@ -689,6 +706,11 @@ def _line_contexts(
     in_requirements = section is not None and section[0] == "requirement"
     if not in_requirements and _is_title_line(line):
         return [("title", "title line")] * len(spans)
+    posted = _POSTED.search(line)  # "Java Developer <ORGANIZATION> Date posted: ..."
+    header = sum(start - offset < posted.start() for start, _ in spans) if posted else 0
+    if header:
+        headline: _Cue = ("title", "headline before 'posted:'")
+        return [headline] * header + _line_contexts(line, offset, spans[header:], section, topic)
     bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(line))]
     cues: dict[tuple[int, bool, bool], _Cue] = {}
     inline_ends: dict[int, int | None] = {}
@@ -723,7 +745,7 @@ def _mention_cue(opening: str, mention: str, after: str) -> _Cue | None:
     """
     before, after = opening[-_NEAR:], after[:_NEAR]
     role = bool(before.strip()) and bool(_TITLE_AFTER.match(after))
-    role = role and bool(_TITLE_BEFORE.search(before.lower()))
+    role = role and bool(_TITLE_BEFORE.search(before))
     if not role and opening.count(" ") <= _AS_WORDS and opening.lstrip()[:3].lower() == "as ":
         role = bool(_AS_ROLE.match(opening))  # "As an SRE in Cloud Services you'll ..."
     if role:  # "a Unity Gameplay Programmer", but "5 years as a Java developer" asks for Java
