@@ -18,17 +18,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analytics_fixtures import MemoryStore, empty_store, load_frames, survey_frames, survey_store
-from paypath.errors import InputError, InsufficientData, UnknownRole, UnknownSkill
+from paypath.errors import InputError, InsufficientData, StoreError, UnknownRole, UnknownSkill
 from paypath.market.analytics import (
     AI_SKILL,
     open_analytics_store,
     pay_stats,
     skill_demand,
     skill_premiums,
+    store_fingerprint,
     store_source,
 )
 from paypath.market.premium_model import design, trim_pay
-from paypath.market.store import BUNDLED_SOURCE, open_store
+from paypath.market.store import BUNDLED_SOURCE, Store, open_store
 
 QS = (0.1, 0.25, 0.5, 0.75, 0.9)
 
@@ -220,6 +221,34 @@ def test_a_new_store_never_inherits_a_closed_ones_caches() -> None:
         fresh.bundled = True
         assert store_source(fresh).startswith("bundled dataset: ")
         fresh.con.close()
+
+
+def _add_posting(store: Store, posting_id: str) -> None:
+    store.con.execute("INSERT INTO postings (id, source) VALUES (?, 'test')", [posting_id])
+
+
+def test_a_writable_store_is_recounted_after_each_change(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.duckdb") as store:
+        before = store_fingerprint(store)
+        _add_posting(store, "a")
+        assert store_fingerprint(store) != before
+        assert store_source(store) == "your store: 1 postings from sources test (1)"
+
+
+def test_a_read_only_store_is_counted_once_as_no_one_can_write_it(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with open_store(path) as writer:
+        _add_posting(writer, "a")
+    with open_analytics_store(path) as reader:
+        assert reader.read_only
+        first = store_fingerprint(reader)
+        with pytest.raises(StoreError, match="cannot open the store"):
+            open_store(path)  # DuckDB refuses a writer while the reader holds the file
+        assert store_fingerprint(reader) is first
+    with open_store(path) as writer:  # once closed, it can change again
+        _add_posting(writer, "b")
+    with open_analytics_store(path) as reader:
+        assert store_fingerprint(reader)[1:] == (2, 0)
 
 
 def test_a_missing_db_path_is_an_input_error(tmp_path: object) -> None:

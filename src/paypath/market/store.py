@@ -141,11 +141,17 @@ class Store:
     """
 
     def __init__(
-        self, con: duckdb.DuckDBPyConnection, path: Path | None, *, bundled: bool = False
+        self,
+        con: duckdb.DuckDBPyConnection,
+        path: Path | None,
+        *,
+        bundled: bool = False,
+        read_only: bool = False,
     ) -> None:
         self.con = con
         self.path = path
         self.bundled = bundled
+        self.read_only = read_only  # opened read-only: no one can change it while open
         self.lock = threading.Lock()
 
     def __enter__(self) -> Store:
@@ -215,7 +221,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
             f"cannot open the store at {target}: {exc}; check the path and that no other "
             "process holds it open for writing"
         ) from exc
-    return Store(con, target, bundled=False)
+    return Store(con, target, read_only=read_only)
 
 
 def _connect(target: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:

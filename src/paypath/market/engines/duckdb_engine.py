@@ -30,12 +30,10 @@ class DuckDBEngine:
     def pay_quantiles(self, store: StoreLike, query: StatsQuery) -> list[QuantileRow]:
         sql, params = stats_sql(query, DUCKDB)
         width = len(query.by)
+        # the group columns are VARCHAR, n a BIGINT, q a DOUBLE[]: DuckDB hands back str or
+        # None, int and floats already
         return [
-            QuantileRow(
-                group=tuple(None if v is None else str(v) for v in row[:width]),
-                n=int(row[width]),
-                quantiles=tuple(float(q) for q in row[width + 1]),
-            )
+            QuantileRow(group=tuple(row[:width]), n=row[width], quantiles=tuple(row[width + 1]))
             for row in self._fetch(store, sql, params)
             if row[width]
         ]
