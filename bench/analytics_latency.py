@@ -4,7 +4,7 @@ Generates N synthetic-but-realistic postings (18 roles, 20 countries, seniority,
 experience, ~8 of 40 skills each, log-normal pay with role/country/experience/skill
 effects) in DuckDB from a seed (hash-based, so the data are identical on every run),
 copies them into a paypath store file (the schema ingest writes, reopened read-only as
-``paypath market stats`` opens it), then times, best of ``--repeat``:
+``paypath market stats`` opens it), then times, best of ``--repeat`` rounds:
 
 - stats by role, by role x country, and by skill (a join), with ``pay_stats`` on the
   store file and on the in-memory database the rows were generated in, vs pandas on the
@@ -22,6 +22,11 @@ copies them into a paypath store file (the schema ingest writes, reopened read-o
 - stats on the bundled dataset when ``paypath.market.store`` provides one, against the
   same pandas baseline (target: a stats call under 50 ms), and its premiums' first call
   (no baseline: the statsmodels loop takes about ten minutes on its many controls).
+
+The stats contenders run interleaved, one call each per round, so that paypath and
+pandas meet the same machine state (this VM's speed drifts by up to 30% over seconds);
+"x" is best pandas time / best paypath time, "paired x" the median over rounds of
+pandas time / paypath time in the same round, the figure the target is judged on.
 
 Target: DuckDB stats at least 5x faster than pandas. Prints a table and writes
 bench/out/analytics_latency.json.
@@ -209,6 +214,26 @@ def best_of(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
     return min(times), result
 
 
+def rounds(repeat: int, fns: dict[str, Callable[[], Any]]) -> dict[str, tuple[list[float], Any]]:
+    """Each of ``fns`` once per round, ``repeat`` rounds: (its times, its last result).
+
+    Interleaved, so that a contender and its baseline run under the same machine state
+    (this VM's speed drifts by up to 30% between runs of a few seconds).
+    """
+    out: dict[str, tuple[list[float], Any]] = {name: ([], None) for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            result = fn()
+            out[name] = ([*out[name][0], time.perf_counter() - start], result)
+    return out
+
+
+def paired_speedup(ours: list[float], theirs: list[float]) -> float:
+    """The median over rounds of baseline time / our time in the same round."""
+    return round(float(np.median(np.array(theirs) / np.array(ours))), 1)
+
+
 def store_file(gen: duckdb.DuckDBPyConnection, path: Path) -> Path:
     """The generated postings and skills in a paypath store file at ``path``."""
     open_store(path).close()  # the schema, as ingest finds it
@@ -284,15 +309,26 @@ def bench_stats(
         ("stats by role,country", ["role", "country"], lambda df: pandas_stats(df, BY_RC)),
         ("stats by skill", ["skill"], lambda df: pandas_skill_stats(df, skills)),
     ):
-        t_file, got = best_of(repeat, lambda by=by: pay_stats(store, by=by, min_n=1))
-        t_mem, in_memory = best_of(repeat, lambda by=by: pay_stats(memory, by=by, min_n=1))
-        t_pd, want = best_of(repeat, lambda f=pandas_fn: f(frames[0]))
-        t_sorted, want_sorted = best_of(repeat, lambda f=pandas_fn: f(frames[1]))
+        timed = rounds(
+            repeat,
+            {
+                "file": lambda by=by: pay_stats(store, by=by, min_n=1),
+                "memory": lambda by=by: pay_stats(memory, by=by, min_n=1),
+                "pandas": lambda f=pandas_fn: f(frames[0]),
+                "sorted": lambda f=pandas_fn: f(frames[1]),
+            },
+        )
+        (t_file, got), (t_mem, in_memory) = timed["file"], timed["memory"]
+        (t_pd, want), (t_sorted, want_sorted) = timed["pandas"], timed["sorted"]
         assert got == in_memory, f"{label}: the store file and the in-memory db disagree"
         _agree(got, want)
         _agree(got, want_sorted)
         for case, ours in ((label, t_file), (f"{label} [in-memory db]", t_mem)):
-            results.append(_row(case, rows, ours, PANDAS, t_pd) | _sorted(ours, t_sorted))
+            results.append(
+                _row(case, rows, min(ours), PANDAS, min(t_pd))
+                | {"speedup_paired": paired_speedup(ours, t_pd)}
+                | _sorted(min(ours), min(t_sorted))
+            )
     return results
 
 
@@ -382,7 +418,7 @@ def main(rows: int = 1_000_000, premium_rows: int = 100_000, repeat: int = 7) ->
     results = bench_big(rows, premium_rows, repeat) + bench_bundled(repeat)
     header = (
         f"{'case':46} {'rows':>10} {'paypath s':>10} {'baseline':>26} {'base s':>8} {'x':>6}"
-        f" {'sorted s':>8} {'x':>5}"
+        f" {'paired x':>8} {'sorted s':>8} {'x':>5}"
     )
     print(header)
     for r in results:
@@ -390,11 +426,17 @@ def main(rows: int = 1_000_000, premium_rows: int = 100_000, repeat: int = 7) ->
             f"{r['case']:46} {r['rows']:>10,} {r['paypath_s']:>10.4f} {r['baseline']:>26} "
             f"{'' if r['baseline_s'] is None else format(r['baseline_s'], '.4f'):>8} "
             f"{'' if r['speedup'] is None else r['speedup']:>6} "
+            f"{r.get('speedup_paired', ''):>8} "
             f"{r.get('baseline_sorted_s', ''):>8} {r.get('speedup_sorted', ''):>5}"
         )
-    stats = [r for r in results if r["baseline"] == PANDAS and not r["case"].startswith("bundled")]
-    met = [r for r in stats if r["speedup"] >= TARGET_X]
-    print(f"target {TARGET_X:g}x faster than pandas: met in {len(met)} of {len(stats)} stats cases")
+    # judged on the store file, what `paypath market stats` reads; the in-memory database
+    # (uncompressed text columns) is shown for comparison
+    stats = [r for r in results if "speedup_paired" in r and "[in-memory db]" not in r["case"]]
+    met = [r for r in stats if r["speedup_paired"] >= TARGET_X]
+    print(
+        f"target {TARGET_X:g}x faster than pandas (paired, store file): met in {len(met)} of "
+        f"{len(stats)} stats cases"
+    )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({"results": results}, indent=2) + "\n", encoding="utf-8")
 
