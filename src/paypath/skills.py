@@ -227,9 +227,7 @@ class SkillExtractor:
         """
         if scope is not None and scope not in SCOPES:
             raise InputError(f"unknown scope {scope!r}; use one of: {', '.join(SCOPES)}")
-        hits = self._hits(text)
-        if any(h[2].ambiguous for h in hits):
-            hits = self._disambiguate(text, hits)
+        hits = self._mentions(text)
         skills = self._skills
         if scope is None:
             return [
@@ -248,7 +246,17 @@ class SkillExtractor:
 
         ``scope`` as in :meth:`extract`: ``"requirements"`` counts only what is asked for.
         """
-        return dict(Counter(m.id for m in self.extract(text, scope)))
+        if scope is not None:
+            return dict(Counter(m.id for m in self.extract(text, scope)))
+        skills = self._skills  # ingest counts millions of texts: no mention objects
+        return dict(Counter(skills[e.skill].id for _, _, e in self._mentions(text)))
+
+    def _mentions(self, text: str) -> list[tuple[int, int, _Entry]]:
+        """The hits that stand: ambiguous ones only with context evidence."""
+        hits = self._hits(text)
+        if any(h[2].ambiguous for h in hits):
+            hits = self._disambiguate(text, hits)
+        return hits
 
     def _verdict(self, text: str, start: int, end: int, entry: _Entry) -> bool | None:
         """True (accept), False (reject) or None (no rule decides) for an ambiguous hit."""
