@@ -348,7 +348,7 @@ def test_a_thin_role_raises_insufficient_data(store: MemoryStore) -> None:
 @pytest.mark.parametrize(
     "role", ["data-scientist", "devops-engineer", "software-engineer"], ids=str
 )
-def test_demand_is_the_share_of_role_rows_naming_a_skill(store: MemoryStore, role: str) -> None:
+def test_demand_is_the_share_of_role_rows_with_a_skill(store: MemoryStore, role: str) -> None:
     postings, skills = survey_frames()
     ids = set(postings.loc[postings["role_id"] == role, "id"]) & set(skills["posting_id"])
     expected = skills[skills["posting_id"].isin(ids)]["skill_id"].value_counts()
@@ -359,6 +359,21 @@ def test_demand_is_the_share_of_role_rows_naming_a_skill(store: MemoryStore, rol
         assert d.n == expected[d.skill]
         assert d.share == pytest.approx(expected[d.skill] / len(ids))
     assert [d.n for d in demand] == sorted(expected.to_numpy(), reverse=True)[:5]
+
+
+def test_demand_counts_postings_that_ask_not_those_that_only_name() -> None:
+    s = empty_store()
+    s.con.execute(
+        "INSERT INTO postings (id, source, role_id) VALUES "
+        "('a', 'jobspy', 'devops-engineer'), ('b', 'jobspy', 'devops-engineer'), "
+        "('c', 'jobspy', 'devops-engineer'), ('d', 'jobspy', 'data-analyst')"
+    )
+    s.con.execute(  # b names go only in its stack; c was stored before `asked` existed
+        "INSERT INTO posting_skills VALUES ('a', 'go', 2, 1), ('a', 'aws', 1, 1), "
+        "('b', 'go', 1, 0), ('b', 'aws', 3, 2), ('c', 'go', 1, NULL), ('d', 'go', 1, 1)"
+    )
+    demand = {d.skill: (d.n, d.total) for d in skill_demand(s, "devops-engineer")}
+    assert demand == {"aws": (2, 3), "go": (2, 3)}
 
 
 def test_demand_for_a_role_without_rows_is_empty(store: MemoryStore) -> None:

@@ -83,6 +83,20 @@ def test_demand_agrees(store: MemoryStore, spark: Any, role: str) -> None:
 
 
 @pytest.mark.spark
+def test_demand_agrees_on_what_postings_ask_for(spark: Any) -> None:
+    s = survey_store()
+    # every third skill row of a data scientist is named only outside the requirements
+    s.con.execute(
+        "UPDATE posting_skills SET asked = CASE WHEN hash(posting_id, skill_id) % 3 = 0 "
+        "THEN 0 ELSE mentions END WHERE posting_id IN "
+        "(SELECT id FROM postings WHERE role_id = 'data-scientist')"
+    )
+    duck = skill_demand(s, "data-scientist", top=100)
+    assert duck == skill_demand(s, "data-scientist", top=100, engine=spark)
+    assert duck != skill_demand(survey_store(), "data-scientist", top=100)
+
+
+@pytest.mark.spark
 @pytest.mark.parametrize("role", [None, "software-engineer"], ids=["all", "swe"])
 def test_premiums_agree(store: MemoryStore, spark: Any, role: str | None) -> None:
     duck = {p.skill: p for p in skill_premiums(store, role=role)}

@@ -200,6 +200,38 @@ def test_so_survey_head(store: Store) -> None:
     assert count(store, "SELECT count(*) FROM posting_skills") > result.stored
 
 
+def test_skills_record_what_a_posting_asks_for(store: Store, tmp_path: Path) -> None:
+    description = (
+        "About us\nWe run on Kubernetes and Go.\nRequirements\n"
+        "3+ years of experience with Java and PostgreSQL.\nBenefits\nMacBook or Linux laptop"
+    )
+    path = tmp_path / "one.json"
+    path.write_text(
+        json.dumps(
+            [{"title": "Senior Java Developer", "company": "Acme", "description": description}]
+        )
+    )
+    ingest_file(store, path, "jobspy")
+    rows = store.con.execute(
+        "SELECT skill_id, mentions, asked FROM posting_skills ORDER BY skill_id"
+    ).fetchall()
+    assert rows == [
+        ("go", 1, 0),
+        ("java", 1, 1),
+        ("kubernetes", 1, 0),
+        ("linux", 1, 0),
+        ("postgresql", 1, 1),
+    ]
+
+
+def test_survey_answers_are_all_asked_for(store: Store) -> None:
+    path = DATA / "so-survey-2024/survey_data_updated.csv.bz2"
+    source = SOURCES["so-survey"]
+    ingest_rows(store, islice(source.read(path), 200), source, source_file=str(path))
+    assert count(store, "SELECT count(*) FROM posting_skills") > 0
+    assert count(store, "SELECT count(*) FROM posting_skills WHERE asked <> mentions") == 0
+
+
 def test_sources_module_exports() -> None:
     assert set(sources.__all__) <= set(dir(sources))
 

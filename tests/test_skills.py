@@ -326,3 +326,39 @@ def test_resolve_skills_splits_known_and_unknown() -> None:
     skills, unknown = resolve_skills(["python", "Python 3", "k8s", "", "quantum knitting"])
     assert [s.id for s in skills] == ["python", "kubernetes"]
     assert unknown == ["quantum knitting"]
+
+
+POSTING = """Senior Java Developer (m/f/d)
+About us
+We run on Kubernetes and Go.
+Requirements
+3+ years of experience with Java and PostgreSQL.
+Benefits
+MacBook Pro or Linux laptop"""
+
+
+def test_tally_counts_mentions_and_those_asked_for() -> None:
+    assert default_extractor().tally(POSTING) == {
+        "java": (2, 1),  # the title and a requirement
+        "kubernetes": (1, 0),  # the company's stack
+        "go": (1, 0),
+        "postgresql": (1, 1),
+        "linux": (1, 0),  # a benefit
+    }
+
+
+_PIECES = st.sampled_from(
+    ["Python", "Java", "Go", "AWS", "Kubernetes", "React", "SQL", "Requirements", "About us",
+     "Benefits:", "We use", "experience with", "Senior", "Developer", "laptop", "and", ",",
+     ".", "\n", " ", "our stack is", "you will"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(_PIECES, max_size=40).map(" ".join)))
+def test_tally_agrees_with_counts_and_requirement_scope(text: str) -> None:
+    extractor = default_extractor()
+    tally = extractor.tally(text)
+    assert {k: named for k, (named, _) in tally.items()} == extractor.counts(text)
+    asked = {k: n for k, (_, n) in tally.items() if n}
+    assert asked == extractor.counts(text, scope="requirements")

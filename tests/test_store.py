@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from paypath.cli import app
 from paypath.errors import StoreError
+from paypath.market.analytics import skill_demand
 from paypath.market.ingest import ingest_file
 from paypath.market.records import POSTING_COLUMNS
 from paypath.market.store import SCHEMA_SQL, TABLES, bundled_store, open_store
@@ -118,6 +119,22 @@ def test_opening_an_older_store_builds_pay_facts(tmp_path: Path, read_only: bool
     with open_store(tmp_path / "old.duckdb", read_only=read_only) as store:
         rows = store.con.execute("SELECT id, role_id, pay_usd FROM pay_facts").fetchall()
     assert rows == [("b", "data-analyst", 80_000.0), ("a", "data-scientist", 150_000.0)]
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_opening_a_store_without_asked_adds_it(tmp_path: Path, read_only: bool) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))  # posting_skills as written before `asked` existed
+    con.execute(SCHEMA_SQL)
+    con.execute("ALTER TABLE posting_skills DROP COLUMN asked")
+    con.execute("INSERT INTO postings (id, source, role_id) VALUES ('a', 'csv', 'qa-engineer')")
+    con.execute("INSERT INTO posting_skills VALUES ('a', 'selenium', 2)")
+    con.close()
+    with open_store(path, read_only=read_only) as store:
+        rows = store.con.execute("SELECT * FROM posting_skills").fetchall()
+        demand = skill_demand(store, "qa-engineer")
+    assert rows == [("a", "selenium", 2, None)]  # not recorded: unknown, not 0
+    assert [(d.skill, d.n, d.total) for d in demand] == [("selenium", 1, 1)]
 
 
 def test_a_store_changed_by_hand_gets_pay_facts_rebuilt_on_open(tmp_path: Path) -> None:

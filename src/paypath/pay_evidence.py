@@ -118,7 +118,7 @@ class PremiumEvidence(BaseModel):
 
 class DemandEvidence(BaseModel):
     skill: str
-    share: float  # share of the role's postings that mention the skill
+    share: float  # share of the role's postings that ask for the skill
     n: int
     source: str
 

@@ -251,6 +251,22 @@ class SkillExtractor:
         skills = self._skills  # ingest counts millions of texts: no mention objects
         return dict(Counter(skills[e.skill].id for _, _, e in self._mentions(text)))
 
+    def tally(self, text: str) -> dict[str, tuple[int, int]]:
+        """Skill id -> (mentions, of them asked for): every skill in ``text`` once, with
+        how often it is named and how often in a requirement (context ``"requirement"``).
+
+        One pass does both, for ingest: a skill named only in the title, the company's
+        stack or the benefits has 0 requirement mentions.
+        """
+        hits = self._mentions(text)
+        contexts = mention_contexts(text, [(s, t) for s, t, _ in hits])
+        out: dict[str, tuple[int, int]] = {}
+        for (_, _, entry), context in zip(hits, contexts, strict=True):
+            skill = self._skills[entry.skill].id
+            named, asked = out.get(skill, (0, 0))
+            out[skill] = (named + 1, asked + (context == "requirement"))
+        return out
+
     def _mentions(self, text: str) -> list[tuple[int, int, _Entry]]:
         """The hits that stand: ambiguous ones only with context evidence."""
         hits = self._hits(text)

@@ -13,7 +13,8 @@ runs the SQL (:mod:`paypath.market.engines`), this module adds what is statistic
   the AI-tool-use premium from the survey's ``ai_use`` answers, reported as skill
   ``ai-fluency``. Results are cached per (store contents, role, min_n, engine).
 - :func:`skill_demand`: the share of a role's postings (those with skill information)
-  that name each skill.
+  that ask for each skill: name it in a requirement, not only in a title, the company's
+  stack or the benefits (``posting_skills.asked``).
 
 Every result carries ``source``: the bundled dataset's citation, or "your store: …".
 """
@@ -104,12 +105,12 @@ class Premium(_Result):
 
 
 class Demand(_Result):
-    """Share of a role's postings (with skill information) that name a skill."""
+    """Share of a role's postings (with skill information) that ask for a skill."""
 
     skill: str
     name: str
     share: float
-    n: int  # postings naming the skill
+    n: int  # postings asking for the skill (naming it in a requirement)
     total: int  # postings of the role with skill information
     role: str
     source: str
@@ -318,7 +319,12 @@ def skill_demand(
     engine: str | Engine = "duckdb",
     master: str | None = None,
 ) -> list[Demand]:
-    """The ``top`` skills by share of the role's postings (with skills) naming them."""
+    """The ``top`` skills by share of the role's postings (with skills) asking for them.
+
+    A posting asks for a skill when it names it in a requirement or duty
+    (:mod:`paypath.mention_context`), not only in its title, the company's stack or the
+    benefits; a survey answer names what the respondent works with, so it always asks.
+    """
     if top < 1:
         raise InputError(f"top must be at least 1, not {top}")
     _check_role(role)

@@ -286,7 +286,11 @@ def stage_batch(
         record.source_file = plan.file
         record.ingest_id = plan.ingest_id
         postings.append((*record.row(), row))
-        skills.extend((record.id, skill, count, row) for skill, count in record.skills.items())
+        asked = record.skills if record.asked is None else record.asked
+        skills.extend(
+            (record.id, skill, count, asked.get(skill, 0), row)
+            for skill, count in record.skills.items()
+        )
     if postings:
         _write(plan, con, "postings", number, postings)
     if skills:
@@ -416,7 +420,7 @@ class _Staging:
         result.duplicates = self.records - result.stored
         if self._has("posting_skills"):
             con.execute(
-                "INSERT INTO posting_skills SELECT s.posting_id, s.skill_id, s.mentions "
+                "INSERT INTO posting_skills SELECT s.posting_id, s.skill_id, s.mentions, s.asked "
                 f"FROM {self._scan('posting_skills')} AS s "
                 f"JOIN {new} AS n ON s.posting_id = n.id AND s._row = n._row"
             )

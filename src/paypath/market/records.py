@@ -62,7 +62,10 @@ class Record:
     posted_at: date | None = None
     description: str | None = None
     ingest_id: str | None = None
-    skills: dict[str, int] = field(default_factory=dict)
+    skills: dict[str, int] = field(default_factory=dict)  # skill id -> mentions
+    # skill id -> mentions in a requirement (mention_context); None: every mention is one
+    # (a survey answer or a technology list names what the person works with)
+    asked: dict[str, int] | None = None
 
     def row(self) -> tuple[Any, ...]:
         """The ``postings`` row, in schema order."""
@@ -83,7 +86,7 @@ class Record:
             raise RowRejected("pay out of range")
 
 
-POSTING_COLUMNS = tuple(f.name for f in fields(Record) if f.name != "skills")
+POSTING_COLUMNS = tuple(f.name for f in fields(Record) if f.name not in ("skills", "asked"))
 _ROW = attrgetter(*POSTING_COLUMNS)  # one C call per row: ingest stages millions of them
 
 
@@ -123,7 +126,9 @@ def posting_record(
             match.score,
         )
     if description:
-        record.skills = default_extractor().counts(description)
+        tally = default_extractor().tally(description)
+        record.skills = {skill: named for skill, (named, _) in tally.items()}
+        record.asked = {skill: asked for skill, (_, asked) in tally.items()}
     if location:
         place = parse_location(location)
         record.city, record.region, record.country = place.city, place.region, place.country

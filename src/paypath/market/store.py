@@ -6,7 +6,10 @@ Tables (the schema is ``SCHEMA_SQL``; docs/CONTRACTS.md explains each column):
   the sha256 of the record's normalised content, so the same record ingested twice is
   stored once. ``pay_usd`` is the annual USD point estimate (midpoint of a range);
   ``comp_kind`` says whether it is base pay or total compensation.
-* ``posting_skills``: the skills found for each row, with their mention counts. One row
+* ``posting_skills``: the skills found for each row, with their mention counts:
+  ``mentions`` (all) and ``asked`` (those in a requirement, not in a title, the company's
+  stack or the benefits; every survey answer; NULL in rows stored before it was recorded,
+  which opening such a store adds as a column). One row
   per (posting, skill): the ingest writes a posting's skills only with the posting itself,
   so no index is kept for it (an index on ~12 skill rows per posting would cost more
   memory at commit than the rest of a million-posting ingest).
@@ -69,8 +72,9 @@ CREATE TABLE IF NOT EXISTS postings (
   posted_at DATE, description VARCHAR, ingest_id VARCHAR
 );
 CREATE TABLE IF NOT EXISTS posting_skills (
-  posting_id VARCHAR NOT NULL, skill_id VARCHAR NOT NULL, mentions INTEGER
+  posting_id VARCHAR NOT NULL, skill_id VARCHAR NOT NULL, mentions INTEGER, asked INTEGER
 );
+ALTER TABLE posting_skills ADD COLUMN IF NOT EXISTS asked INTEGER;
 CREATE TABLE IF NOT EXISTS quarantine (
   ingest_id VARCHAR, source VARCHAR, source_file VARCHAR, row_number BIGINT,
   reason VARCHAR, raw VARCHAR
@@ -105,16 +109,26 @@ def refresh_pay_facts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE OR REPLACE TABLE pay_facts AS {PAY_FACTS_SELECT}")
 
 
-def _pay_facts_stale(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when ``pay_facts`` is missing or does not hold every paid posting."""
+def _outdated(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when a store was written by an older paypath (no ``posting_skills.asked``) or
+    ``pay_facts`` is missing or does not hold every paid posting: open it writable once."""
     tables = {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     if "postings" not in tables:
         return False
-    if "pay_facts" not in tables:
+    if "pay_facts" not in tables or not _has_column(con, "posting_skills", "asked"):
         return True
     row = con.execute(
         "SELECT (SELECT count(*) FROM pay_facts) <> "
         "(SELECT count(*) FROM postings WHERE pay_usd > 0)"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
+        "AND table_name = ? AND column_name = ?",
+        [table, column],
     ).fetchone()
     return bool(row and row[0])
 
@@ -211,8 +225,8 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
         if not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
         con = _connect(target, read_only=read_only)
-        if read_only and _pay_facts_stale(con):
-            # a store written before pay_facts existed: build it once, then read on
+        if read_only and _outdated(con):
+            # a store written by an older paypath: upgrade it once, then read on
             con.close()
             open_store(target).close()
             con = _connect(target, read_only=True)
@@ -228,7 +242,7 @@ def _connect(target: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     con = quiet(duckdb.connect(str(target), read_only=read_only, config=STORE_CONFIG))
     if not read_only:
         con.execute(SCHEMA_SQL)
-        if _pay_facts_stale(con):
+        if _outdated(con):
             refresh_pay_facts(con)
     return con
 
@@ -240,6 +254,6 @@ def bundled_store() -> Store:
     con.execute(SCHEMA_SQL)
     for table in ("postings", "posting_skills"):
         parquet = data_path(f"market/{table}.parquet")
-        con.execute(f"INSERT INTO {table} SELECT * FROM read_parquet(?)", [str(parquet)])
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)", [str(parquet)])
     refresh_pay_facts(con)
     return Store(con, None, bundled=True)

@@ -121,11 +121,14 @@ def demand_total_sql(dialect: Dialect) -> str:
 
 
 def demand_sql(dialect: Dialect) -> str:
-    """Per skill, how many postings of the role (parameter ``role``) name it."""
+    """Per skill, how many postings of the role (parameter ``role``) ask for it: name it
+    in a requirement (``asked > 0``), or name it at all where that was not recorded
+    (``asked`` NULL: rows stored before paypath recorded it)."""
     return (
         "SELECT ps.skill_id AS skill, count(DISTINCT ps.posting_id) AS n "
         "FROM posting_skills ps JOIN postings p ON p.id = ps.posting_id "
-        f"WHERE p.role_id = {dialect.param('role')} GROUP BY ps.skill_id"
+        f"WHERE p.role_id = {dialect.param('role')} AND coalesce(ps.asked, ps.mentions, 1) > 0 "
+        "GROUP BY ps.skill_id"
     )
 
 

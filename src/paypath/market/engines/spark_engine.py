@@ -34,7 +34,7 @@ DEFAULT_MASTER = "local[*]"
 INSTALL_HINT = "pip install 'paypath[spark]'"
 _EXPORTS = {
     "postings": f"SELECT {', '.join(PREMIUM_COLUMNS)}, region, city, record_kind FROM postings",
-    "posting_skills": "SELECT posting_id, skill_id FROM posting_skills",
+    "posting_skills": "SELECT posting_id, skill_id, mentions, asked FROM posting_skills",
     "pay_facts": "SELECT * FROM pay_facts",
 }
 
