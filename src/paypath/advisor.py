@@ -339,7 +339,7 @@ def _one_next_skill(
             Evidence(
                 kind="demand",
                 value=share.share,
-                detail=f"mentioned in {share.share:.0%} of {role.id} postings (n={share.n})",
+                detail=f"asked for in {share.share:.0%} of {role.id} postings (n={share.n})",
                 source=share.source,
             )
         )
