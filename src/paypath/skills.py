@@ -246,10 +246,7 @@ class SkillExtractor:
 
         ``scope`` as in :meth:`extract`: ``"requirements"`` counts only what is asked for.
         """
-        if scope is not None:
-            return dict(Counter(m.id for m in self.extract(text, scope)))
-        skills = self._skills  # ingest counts millions of texts: no mention objects
-        return dict(Counter(skills[e.skill].id for _, _, e in self._mentions(text)))
+        return dict(Counter(m.id for m in self.extract(text, scope)))
 
     def tally(self, text: str) -> dict[str, tuple[int, int]]:
         """Skill id -> (mentions, of them asked for): every skill in ``text`` once, with
