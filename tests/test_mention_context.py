@@ -72,6 +72,14 @@ REQUIREMENTS = [
     ),
     pytest.param("Proven experience as an iOS Developer", "iOS", id="worked-as-a-role"),
     pytest.param(
+        "Experience as the Java developer of a small team", "Java", id="worked-as-the-role"
+    ),
+    pytest.param(
+        "You will work with our Kubernetes platform and the Python developers of the data team",
+        "Kubernetes",
+        id="our-platform-is-no-role",
+    ),
+    pytest.param(
         "5 years as a Senior Backend Java Developer", "Java", id="worked-as-a-capitalised-role"
     ),
     pytest.param(
@@ -130,6 +138,26 @@ SET_ASIDE = [
         "DevOps",
         "title",
         id="role-phrase-hands-on",
+    ),
+    pytest.param(
+        "You will be our first ever Site Reliability Engineer and will have an opportunity "
+        "to have a huge impact",
+        "Site Reliability",
+        "title",
+        id="role-phrase-our-first-ever",
+    ),
+    pytest.param(
+        "The position is based in the <LOCATION> office reporting to our DevOps Manager .",
+        "DevOps",
+        "title",
+        id="role-phrase-manager",
+    ),
+    pytest.param(
+        "Onboarding to public cloud is a major focus for the organization and the Cloud/AWS "
+        "developer will play a critical role in the cloud adoption .",
+        "AWS",
+        "title",
+        id="role-phrase-the",
     ),
     pytest.param(
         "Senior Python Developer ( m//f/d ) with Kubernetes-Focus for Monitoring-Company "

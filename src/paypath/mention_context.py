@@ -521,15 +521,18 @@ _SENTENCE_WORDS = frozenset(
 )
 _TITLE_GLUE = frozenset({"with", "from", "into", "within"})  # "Java Engineer with Go"
 _TITLE_HEAD = re.compile(rf"\b(?:{_ROLE_HEAD}|(?i:leads?|managers?|head|director))\b")
-# after a mention: up to three capitalised words, then a role head ("Gameplay Programmer")
+# after a mention: up to three capitalised words, then a role head ("Gameplay Programmer",
+# "reporting to our DevOps Manager")
 _TITLE_AFTER = re.compile(
-    rf"(?:\s+(?:[A-Z][\w.+#-]*|[a-z]+-end|full[- ]stack)){{0,3}}[\s/&-]+{_ROLE_HEAD}\b"
+    rf"(?:\s+(?:[A-Z][\w.+#-]*|[a-z]+-end|full[- ]stack)){{0,3}}[\s/&-]+"
+    rf"(?:{_ROLE_HEAD}|(?i:managers?))\b"
 )
 # before a mention: an article or a seniority, then up to three capitalised words
-# ("a dedicated Senior BPMN Camunda [Java] Developer")
+# ("a dedicated Senior BPMN Camunda [Java] Developer", "our first ever [SRE] Engineer")
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:an?|as|our|new|experienced|senior|sr|junior|jr|lead|principal|staff|"
-    r"mid-level|skilled|talented|passionate|dedicated|motivated|hands-on|hire|hiring|seeking)"
+    r"mid-level|skilled|talented|passionate|dedicated|motivated|hands-on|hire|hiring|seeking|"
+    r"the|your|first|ever|future|next)"
     r"|[,(])(?:\s+[A-Z][\w.+#/-]*){0,3}\s*$"
 )
 _TEAM_AFTER = re.compile(
