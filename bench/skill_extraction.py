@@ -13,6 +13,11 @@ sentence and the heading above it. Against the gold spans:
   does this posting ask for" gets -- that overlap a gold Skill or Knowledge span;
 - precision_all_mentions: the same over every mention (the default ``extract(text)``),
   printed next to it so nothing is hidden;
+- precision_per_posting: the same question asked of the extractor's deduplicated output
+  (``counts(text, scope="requirements")``: each skill once per posting, with its count): a
+  (posting, skill) pair is correct when at least one of the skill's requirement-scope
+  mentions overlaps a gold span. This is what a user reading one posting's skill list
+  sees; the mention-level figure above stays the primary one;
 - recall_tech_knowledge: share of *technology* Knowledge spans overlapped by a
   requirement-scope mention (recall_tech_knowledge_all_mentions: by any mention), where a
   gold knowledge span "names a technology" when the whole span, or any one of its
@@ -54,7 +59,7 @@ from paypath.skills import default_extractor, resolve_skill
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "skillspan" / "json"
 OUT = Path(__file__).resolve().parent / "out" / "skill_extraction.json"
-SPLITS = ("test", "dev")  # test is the reported split; dev is shown for comparison
+SPLITS = ("test", "dev", "train")  # test is the reported split; dev and train for comparison
 
 
 def _spans(tags: list[str]) -> list[tuple[int, int]]:
@@ -122,6 +127,7 @@ def _ratio(num: int, den: int) -> float | None:
 def evaluate(split: str) -> dict[str, Any]:
     extractor = default_extractor()
     n = correct = n_req = correct_req = in_annotated = correct_annotated = 0
+    pairs = correct_pairs = 0
     tech = tech_hit = tech_hit_req = sentences = 0
     contexts: Counter[str] = Counter()
     false_positives: list[str] = []
@@ -157,6 +163,12 @@ def evaluate(split: str) -> dict[str, Any]:
             elif not asked:
                 (lost if hit else set_aside).append(note)
         requirement_mentions = [m for m in mentions if m.context == "requirement"]
+        skills_hit: dict[str, bool] = {}
+        for m in requirement_mentions:
+            hit = any(m.start < e and s < m.end for s, e in gold)
+            skills_hit[m.id] = skills_hit.get(m.id, False) or hit
+        pairs += len(skills_hit)
+        correct_pairs += sum(skills_hit.values())
         for s, e in (span for part in parts for span in part["tech"]):
             tech += 1
             tech_hit += any(m.start < e and s < m.end for m in mentions)
@@ -170,6 +182,8 @@ def evaluate(split: str) -> dict[str, Any]:
         "precision": _ratio(correct_req, n_req),
         "precision_all_mentions": _ratio(correct, n),
         "precision_annotated_sentences": _ratio(correct_annotated, in_annotated),
+        "posting_skill_pairs": pairs,
+        "precision_per_posting": _ratio(correct_pairs, pairs),
         "tech_knowledge_spans": tech,
         "recall_tech_knowledge": _ratio(tech_hit_req, tech),
         "recall_tech_knowledge_all_mentions": _ratio(tech_hit, tech),
@@ -193,6 +207,8 @@ def main() -> None:
         "precision",
         "precision_all_mentions",
         "precision_annotated_sentences",
+        "posting_skill_pairs",
+        "precision_per_posting",
         "tech_knowledge_spans",
         "recall_tech_knowledge",
         "recall_tech_knowledge_all_mentions",
