@@ -128,6 +128,55 @@ def test_skill_filter_uses_the_skill_table(store: MemoryStore, paid: pd.DataFram
     assert stat.group == {}
 
 
+# a posting "has" a skill when it asks for it; half the python rows are named elsewhere only
+SET_ASIDE = "skill_id = 'python' AND hash(posting_id) % 2 = 0"
+
+
+@pytest.fixture(scope="module")
+def set_aside() -> MemoryStore:
+    s = survey_store()
+    s.con.execute(f"UPDATE posting_skills SET asked = CASE WHEN {SET_ASIDE} THEN 0 ELSE 1 END")
+    return s
+
+
+@pytest.fixture(scope="module")
+def left_out() -> MemoryStore:
+    s = survey_store()
+    s.con.execute(f"DELETE FROM posting_skills WHERE {SET_ASIDE}")
+    return s
+
+
+@pytest.mark.parametrize(
+    ("by", "where"),
+    [
+        pytest.param(["skill"], None, id="by-skill"),
+        pytest.param(["role_id"], {"skill": "python"}, id="skill-filter"),
+    ],
+)
+def test_stats_count_skills_asked_for_not_only_named(
+    set_aside: MemoryStore,
+    left_out: MemoryStore,
+    store: MemoryStore,
+    by: list[str],
+    where: dict[str, str] | None,
+) -> None:
+    stats = pay_stats(set_aside, by=by, where=where, min_n=1)
+    assert stats == pay_stats(left_out, by=by, where=where, min_n=1)
+    assert stats != pay_stats(store, by=by, where=where, min_n=1)
+
+
+def test_premiums_count_skills_asked_for_not_only_named(
+    set_aside: MemoryStore, left_out: MemoryStore, store: MemoryStore
+) -> None:
+    premiums = {p.skill: p for p in skill_premiums(set_aside)}
+    assert premiums == {p.skill: p for p in skill_premiums(left_out)}
+    every = {p.skill: p for p in skill_premiums(store)}
+    assert premiums["python"].n < every["python"].n
+    # other skills keep their rows; their estimates move only through the shared model
+    assert premiums["rust"].n == every["rust"].n
+    assert premiums["rust"].premium == pytest.approx(every["rust"].premium, abs=0.005)
+
+
 def test_location_groups_by_country_region_and_city(store: MemoryStore) -> None:
     stats = pay_stats(store, by=["location"], min_n=10)
     assert set(stats[0].group) == {"country", "region", "city"}

@@ -97,6 +97,28 @@ def test_demand_agrees_on_what_postings_ask_for(spark: Any) -> None:
 
 
 @pytest.mark.spark
+def test_stats_and_premiums_agree_on_what_postings_ask_for(spark: Any) -> None:
+    s = survey_store()
+    s.con.execute(
+        "UPDATE posting_skills SET asked = CASE WHEN hash(posting_id, skill_id) % 3 = 0 "
+        "THEN 0 ELSE mentions END"
+    )
+    by_skill = pay_stats(s, by=["skill"], min_n=1)
+    assert [(d.group, d.n) for d in pay_stats(s, by=["skill"], min_n=1, engine=spark)] == [
+        (d.group, d.n) for d in by_skill
+    ]
+    filtered = pay_stats(s, by=["role_id"], where={"skill": "go"})
+    sparked_filtered = pay_stats(s, by=["role_id"], where={"skill": "go"}, engine=spark)
+    assert [(d.group, d.n) for d in sparked_filtered] == [(d.group, d.n) for d in filtered]
+    assert [d.median for d in sparked_filtered] == pytest.approx([d.median for d in filtered])
+    duck = {p.skill: (p.n, p.premium) for p in skill_premiums(s)}
+    sparked = {p.skill: (p.n, p.premium) for p in skill_premiums(s, engine=spark)}
+    assert duck.keys() == sparked.keys()
+    for skill, (n, premium) in duck.items():
+        assert sparked[skill] == (n, pytest.approx(premium, rel=1e-9, abs=1e-12))
+
+
+@pytest.mark.spark
 @pytest.mark.parametrize("role", [None, "software-engineer"], ids=["all", "swe"])
 def test_premiums_agree(store: MemoryStore, spark: Any, role: str | None) -> None:
     duck = {p.skill: p for p in skill_premiums(store, role=role)}

@@ -13,8 +13,12 @@ runs the SQL (:mod:`paypath.market.engines`), this module adds what is statistic
   the AI-tool-use premium from the survey's ``ai_use`` answers, reported as skill
   ``ai-fluency``. Results are cached per (store contents, role, min_n, engine).
 - :func:`skill_demand`: the share of a role's postings (those with skill information)
-  that ask for each skill: name it in a requirement, not only in a title, the company's
-  stack or the benefits (``posting_skills.asked``).
+  that ask for each skill.
+
+Everywhere, a posting has a skill when it asks for it: names it in a requirement, not
+only in a title, the company's stack or the benefits (``posting_skills.asked``; the rule
+is ``ASKED`` in :mod:`paypath.market.engines._sql`). Stats by skill, skill filters,
+premiums and demand all follow it.
 
 Every result carries ``source``: the bundled dataset's citation, or "your store: …".
 """

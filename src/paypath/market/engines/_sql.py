@@ -49,6 +49,12 @@ PREMIUM_COLUMNS = (
     "ai_use",
 )
 PAY_OK = "p.pay_usd IS NOT NULL AND p.pay_usd > 0"
+# A posting has a skill when it asks for it: names it in a requirement (``asked > 0``), or
+# names it at all where that was not recorded (``asked`` NULL: survey answers and rows
+# stored before paypath recorded it). A skill named only in the title, the company's
+# stack or the benefits counts nowhere: not in stats by skill, skill filters, premiums
+# or demand.
+ASKED = "coalesce(ps.asked, ps.mentions, 1) > 0"
 
 
 @dataclass(frozen=True)
@@ -83,8 +89,8 @@ def _filters(
         params[name] = value
         if _check_column(column) == "skill":
             clauses.append(
-                f"p.id IN (SELECT posting_id FROM posting_skills WHERE skill_id = "
-                f"{dialect.param(name)})"
+                f"p.id IN (SELECT ps.posting_id FROM posting_skills ps WHERE ps.skill_id = "
+                f"{dialect.param(name)} AND {ASKED})"
             )
         else:
             clauses.append(f"p.{column} = {dialect.param(name)}")
@@ -99,7 +105,8 @@ def stats_sql(query: StatsQuery, dialect: Dialect) -> tuple[str, dict[str, str]]
     clauses, params = _filters(query.where, dialect)
     selects = ["ps.skill_id" if _check_column(c) == "skill" else f"p.{c}" for c in query.by]
     groups = [f"g{i}" for i in range(len(query.by))]
-    join = " JOIN posting_skills ps ON ps.posting_id = p.id" if "skill" in query.by else ""
+    join = f" JOIN posting_skills ps ON ps.posting_id = p.id AND {ASKED}"
+    join = join if "skill" in query.by else ""
     inner = ", ".join(f"{s} AS {g}" for s, g in zip(selects, groups, strict=True))
     inner = f"{inner}, " if inner else ""
     outer = ", ".join(groups)
@@ -121,13 +128,11 @@ def demand_total_sql(dialect: Dialect) -> str:
 
 
 def demand_sql(dialect: Dialect) -> str:
-    """Per skill, how many postings of the role (parameter ``role``) ask for it: name it
-    in a requirement (``asked > 0``), or name it at all where that was not recorded
-    (``asked`` NULL: rows stored before paypath recorded it)."""
+    """Per skill, how many postings of the role (parameter ``role``) ask for it (ASKED)."""
     return (
         "SELECT ps.skill_id AS skill, count(DISTINCT ps.posting_id) AS n "
         "FROM posting_skills ps JOIN postings p ON p.id = ps.posting_id "
-        f"WHERE p.role_id = {dialect.param('role')} AND coalesce(ps.asked, ps.mentions, 1) > 0 "
+        f"WHERE p.role_id = {dialect.param('role')} AND {ASKED} "
         "GROUP BY ps.skill_id"
     )
 
@@ -148,6 +153,6 @@ def premium_skills_sql(role: str | None, dialect: Dialect) -> tuple[str, dict[st
     where, params = _role_filter(role, dialect)
     return (
         "SELECT ps.posting_id, ps.skill_id FROM posting_skills ps "
-        f"JOIN postings p ON p.id = ps.posting_id WHERE {where}",
+        f"JOIN postings p ON p.id = ps.posting_id WHERE {where} AND {ASKED}",
         params,
     )
