@@ -82,15 +82,25 @@ def test_demand_agrees(store: MemoryStore, spark: Any, role: str) -> None:
     assert skill_demand(store, role, top=100, engine=spark) == skill_demand(store, role, top=100)
 
 
-@pytest.mark.spark
-def test_demand_agrees_on_what_postings_ask_for(spark: Any) -> None:
+def asked_store(role: str | None = None) -> MemoryStore:
+    """The survey store with every third skill row (of ``role``'s rows, if given) named only
+    outside the requirements."""
     s = survey_store()
-    # every third skill row of a data scientist is named only outside the requirements
+    of_role = (
+        ""
+        if role is None
+        else f" WHERE posting_id IN (SELECT id FROM postings WHERE role_id = '{role}')"
+    )
     s.con.execute(
         "UPDATE posting_skills SET asked = CASE WHEN hash(posting_id, skill_id) % 3 = 0 "
-        "THEN 0 ELSE mentions END WHERE posting_id IN "
-        "(SELECT id FROM postings WHERE role_id = 'data-scientist')"
+        f"THEN 0 ELSE mentions END{of_role}"
     )
+    return s
+
+
+@pytest.mark.spark
+def test_demand_agrees_on_what_postings_ask_for(spark: Any) -> None:
+    s = asked_store("data-scientist")
     duck = skill_demand(s, "data-scientist", top=100)
     assert duck == skill_demand(s, "data-scientist", top=100, engine=spark)
     assert duck != skill_demand(survey_store(), "data-scientist", top=100)
@@ -98,11 +108,7 @@ def test_demand_agrees_on_what_postings_ask_for(spark: Any) -> None:
 
 @pytest.mark.spark
 def test_stats_and_premiums_agree_on_what_postings_ask_for(spark: Any) -> None:
-    s = survey_store()
-    s.con.execute(
-        "UPDATE posting_skills SET asked = CASE WHEN hash(posting_id, skill_id) % 3 = 0 "
-        "THEN 0 ELSE mentions END"
-    )
+    s = asked_store()
     by_skill = pay_stats(s, by=["skill"], min_n=1)
     assert [(d.group, d.n) for d in pay_stats(s, by=["skill"], min_n=1, engine=spark)] == [
         (d.group, d.n) for d in by_skill
