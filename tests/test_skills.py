@@ -97,6 +97,13 @@ NEGATIVE = [
     ("If you are among them you can rest assured there is a place for you", "rest-api"),
     ("If you are among them you can rest assured there is a place for you", "api-testing"),
     ("Java developers and the rest of the engineering org", "rest-api"),
+    # a lowercase line is a tag line only when most of its words name skills
+    ("we go the extra mile and react fast", "go"),
+    ("we go the extra mile and react fast", "react"),
+    ("spring and summer sales, go big", "spring"),
+    ("you will go and talk to the oracle", "oracle-database"),
+    ("the cloud is testing us", "cloud-computing"),
+    ("go team spirit rocks", "go"),  # one skill word is no tag line
 ]
 
 POSITIVE = [
@@ -170,6 +177,19 @@ POSITIVE = [
     ("Scheme programming for the compiler course", "lisp", "Scheme"),
     ("unit tests with Mocha and Chai", "mocha", "Chai"),
     ("Jest or Chai assertions", "mocha", "Chai"),
+    # Stack Overflow Jobs' technology tags (SkillSpan TECH train and dev postings)
+    ("Technologies\njava kotlin spring-boot tdd amazon-web-services", "tdd", "tdd"),
+    ("Technologies\nspring java spring-mvc", "spring", "spring"),
+    ("Technologies\ntypescript javascript node.js react go", "go", "go"),
+    ("Technologies\ntypescript javascript node.js react go", "react", "react"),
+    ("Technologies\nlinux c c++ linux-kernel", "c", "c"),
+    ("Technologies\narchitect aws gcp azure virtual", "gcp", "gcp"),
+    ("Technologies\njavascript html babeljs", "babel", "babeljs"),
+    ("Technologies\n. net-core c# oop docker amazon-web-services", "dotnet", "net-core"),
+    ("xgboost, scikit-learn, nltk, seaborn, networkx, osmnx", "nltk", "nltk"),
+    # tags may use names that prose never counts ("cloud", "testing")
+    ("Technologies\nspring java cloud", "cloud-computing", "cloud"),
+    ("Technologies\nqa python javascript testing", "software-testing", "testing"),
 ]
 
 

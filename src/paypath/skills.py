@@ -11,7 +11,12 @@ automaton (pyahocorasick) over every extractable surface form:
 4. overlapping hits keep the leftmost-longest ("Google Cloud Platform", not "Google");
 5. ambiguous aliases are kept only with context evidence (the skill's
    :class:`~paypath.catalog.ContextRule`: reject first, then accept, then other
-   technology skills nearby).
+   technology skills nearby);
+6. a *tag line* -- a line of lowercase tokens, no sentence words among them ("at", "the",
+   "we"...), most of which name skills, as job boards print a posting's technology tags
+   ("java spring-boot go amazon-web-services") -- is its own evidence: each token there
+   that names a skill by any of its names, aliases or id is a mention, case rules and
+   ambiguity aside ("go", "spring", "c", "aws").
 
 With a ``scope``, each mention also gets its :mod:`~paypath.mention_context`: whether
 the text asks it of the candidate (``"requirement"``) or only names it in a title line, a
@@ -84,6 +89,21 @@ _ASCII_SEPARATORS = str.maketrans(
 )
 _LIST_JOINER = re.compile(r"\s*(?:[,/&]|\band\b|\bor\b|,\s*and\b|,\s*or\b)\s*")
 _END_DOT = re.compile(r"\.(?!\w)")  # a dot that ends no token: "Python."
+# a line of lowercase tokens (letters, digits, "+#.-_/") separated by spaces or commas
+_TAG_LINE = re.compile(r"[ \t]*[a-z0-9.+#][a-z0-9.+#/_ \t,-]*\r?")
+_TAG_LINE_CHARS = 300  # a longer line is prose, not a posting's tags
+_TAG = re.compile(r"[^\s,]+")
+_TAG_JOINERS = frozenset({"and", "or", "&"})
+# words of a sentence, never of a tag list: "excel at communication" is no tag line
+_SENTENCE_WORDS = (
+    "a an the at to of in on for with by from as into about is are was be been am we you "
+    "our your us they their it its this that these those will would can could should must "
+    "may who what which when where how have has had do does not no so if but all any some "
+    "more most very just also than then there here up out"
+)
+_TAG_STOPWORDS = frozenset(_SENTENCE_WORDS.split())
+_TAG_SHARE = 0.6  # of a tag line's tokens (joiners aside) that must name skills
+
 _PLUS_WORD = re.compile(r"\+(?=[^\W\d_])")  # "Python+SQL", but not "C++17"
 
 
@@ -178,6 +198,7 @@ class SkillExtractor:
                 )
             for alias in skill.surface_forms():
                 self._add(table, index, alias)
+        self._tags = self._tag_index()
         self._automaton = ahocorasick.Automaton()
         for key, entries in table.items():
             entries.sort(key=lambda e: (e.ambiguous, not e.case_sensitive))
@@ -194,8 +215,56 @@ class SkillExtractor:
             entry = _Entry(index, alias.text, alias.case_sensitive, alias.ambiguous)
             table.setdefault(key, []).append(entry)
 
-    def _hits(self, text: str) -> list[tuple[int, int, _Entry]]:
-        """Case-checked hits, leftmost-longest, without overlaps."""
+    def _tag_index(self) -> dict[str, _Entry]:
+        """Tag -> entry: every id, name and alias (extractable or not) by its exact key,
+        then by its loose key (no separators: "babeljs", "net-core") where only one
+        skill has it."""
+        exact: dict[str, _Entry] = {}
+        loose: dict[str, set[int]] = {}
+        for index, skill in enumerate(self._skills):
+            for name in (skill.id, skill.name, *(a.text for a in skill.aliases)):
+                exact.setdefault(normalize_name(name), _Entry(index, name, False, False))
+                loose.setdefault(_loose(name), set()).add(index)
+        for key, indexes in loose.items():
+            if key and len(indexes) == 1 and key not in exact:
+                (index,) = indexes
+                exact[key] = _Entry(index, key, False, False)
+        return exact
+
+    def _tag(self, token: str) -> _Entry | None:
+        return self._tags.get(normalize_name(token)) or self._tags.get(_loose(token))
+
+    def _tag_hits(self, text: str, starts: list[int]) -> list[tuple[int, int, _Entry]]:
+        """The skills named in the text's tag lines (see the module docstring, step 6).
+
+        Only the lines holding one of ``starts`` (sorted) are read: where the automaton
+        matched a key, in any case ("java", "amazon-web-services", "go"). A tag line names
+        two skills or more, and in practice the automaton knows one of them.
+        """
+        found: list[tuple[int, int, _Entry]] = []
+        line_end = -1
+        for hit_start in starts:
+            if hit_start < line_end:
+                continue  # a line already read
+            start = text.rfind("\n", 0, hit_start) + 1
+            line_end = text.find("\n", hit_start)
+            line_end = len(text) if line_end < 0 else line_end
+            if line_end - start > _TAG_LINE_CHARS:
+                continue
+            line = text[start:line_end]
+            if _TAG_LINE.fullmatch(line) is None:
+                continue
+            tokens = [t for t in _TAG.finditer(line) if t.group() not in _TAG_JOINERS]
+            if len(tokens) < 2 or any(t.group() in _TAG_STOPWORDS for t in tokens):
+                continue
+            named = [(t, entry) for t in tokens if (entry := self._tag(t.group()))]
+            if len(named) >= 2 and len(named) >= _TAG_SHARE * len(tokens):
+                found.extend((start + t.start(), start + t.end(), entry) for t, entry in named)
+        return found
+
+    def _hits(self, text: str, miscased: list[int]) -> list[tuple[int, int, _Entry]]:
+        """Case-checked hits, leftmost-longest, without overlaps; where a key matched in
+        the wrong case ("go", "ios"), its start goes to ``miscased``."""
         if self._automaton.kind != ahocorasick.AHOCORASICK:
             return []
         padded = f" {_normalize(text)} "
@@ -207,6 +276,8 @@ class SkillExtractor:
                 if not entry.case_sensitive or text[start:end] == entry.alias:
                     found.append((start, end, entry))
                     break
+            else:
+                miscased.append(start)
         if len(found) < 2:
             return found
         found.sort(key=lambda h: (h[0], -h[1]))
@@ -265,11 +336,19 @@ class SkillExtractor:
         return out
 
     def _mentions(self, text: str) -> list[tuple[int, int, _Entry]]:
-        """The hits that stand: ambiguous ones only with context evidence."""
-        hits = self._hits(text)
-        if any(h[2].ambiguous for h in hits):
-            hits = self._disambiguate(text, hits)
-        return hits
+        """The hits that stand: ambiguous ones only with context evidence, and every skill
+        of a tag line."""
+        miscased: list[int] = []
+        found = self._hits(text, miscased)
+        hits = self._disambiguate(text, found) if any(h[2].ambiguous for h in found) else found
+        starts = [h[0] for h in found]
+        if miscased:
+            starts = sorted(starts + miscased)
+        tags = self._tag_hits(text, starts)
+        if not tags:
+            return hits
+        tags = [t for t in tags if not any(s < t[1] and t[0] < e for s, e, _ in hits)]
+        return sorted([*hits, *tags], key=lambda h: h[0])
 
     def _verdict(self, text: str, start: int, end: int, entry: _Entry) -> bool | None:
         """True (accept), False (reject) or None (no rule decides) for an ambiguous hit."""
