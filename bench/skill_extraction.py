@@ -21,11 +21,12 @@ sentence and the heading above it. Against the gold spans:
 - recall_tech_knowledge: share of *technology* Knowledge spans overlapped by a
   requirement-scope mention (recall_tech_knowledge_all_mentions: by any mention), where a
   gold knowledge span "names a technology" when the whole span, or any one of its
-  tokens, resolves to a taxonomy skill with ``resolve_skill`` (exact alias match after
-  normalisation; case-sensitive ambiguous one-letter forms such as "C"/"R" count only
-  when they are the whole span). This is an operational, reproducible definition: it
-  uses the taxonomy's vocabulary, so recall here measures matching, disambiguation and
-  the context step, not vocabulary coverage;
+  tokens, resolves to a taxonomy skill other than a spoken language with
+  ``resolve_skill`` (exact alias match after normalisation; case-sensitive ambiguous
+  one-letter forms such as "C"/"R" count only when they are the whole span). This is an
+  operational, reproducible definition: it uses the taxonomy's vocabulary, so recall
+  here measures matching, disambiguation and the context step, not vocabulary coverage
+  (and a word the taxonomy learns to resolve, such as "cloud", adds spans to count);
 - precision_annotated_sentences: all-mentions precision over sentences holding at least
   one gold span (SkillSpan's annotators leave job titles and company boilerplate
   unlabelled, which is what the context step models);
@@ -78,10 +79,11 @@ def _names_technology(tokens: tuple[str, ...]) -> bool:
     candidates = [" ".join(tokens)] + ([t for t in tokens if len(t) > 1] if len(tokens) > 1 else [])
     for name in candidates:
         try:
-            resolve_skill(name)
-            return True
+            skill = resolve_skill(name)
         except UnknownSkill:
             continue
+        if skill.category != "spoken-language":  # "English" is a skill, not a technology
+            return True
     return False
 
 

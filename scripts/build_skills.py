@@ -47,6 +47,7 @@ BASE_WEEKS = {
     "tool": 1,
     "os": 4,
     "database": 4,
+    "spoken-language": 40,  # to professional working proficiency, roughly
 }
 TIERS = {"s": 0.5, "m": 1.0, "l": 2.0, "x": 3.0}
 
@@ -116,10 +117,32 @@ def _rule(
     return rule
 
 
+# A spoken language counts only when the text asks for it ("Fluent in German and English",
+# "very good English skills", "French would be a plus"), never as an adjective ("a German
+# company", "the Finnish market", "apply in English").
+_SPEAKING = _rule(
+    [
+        r"@ (?i:market|company|companies|customers?|clients?|people|startup|government|bank)\b",
+        r"@ (?i:your|the|our|up|off)\b",  # "Polish your skills"
+    ],
+    [
+        r"(?i:fluen\w*|proficien\w*|native|speak\w*|writes?|written|spoken|verbal|business|"
+        r"knowledge of|command of|skills in|communicat\w* in|languages?)\b[^\n]*@",
+        r"@[^\n]*\b(?i:language|skills?|proficiency|speaker|speaking|level|fluen\w*|C1|C2|B2|"
+        r"written|spoken|is a must|required|advantage|a plus|appreciated|preferred|desirable)\b",
+    ],
+    needs_accept=True,
+)
+SPOKEN_LANGUAGES = (
+    "english german french spanish dutch italian portuguese polish swedish danish norwegian "
+    "finnish czech japanese mandarin korean arabic hindi russian"
+)
+
 _VERB_BEFORE = (
     r"\b(?i:to|will|can|could|must|should|may|might|would|we|you|they|who|helps?|helping)"
 )
 CONTEXT: dict[str, dict[str, Any]] = {
+    **{language: _SPEAKING for language in SPOKEN_LANGUAGES.split()},
     "c": _rule(
         [*_LETTER_REJECT, r"@/(?!C\+\+|C#|Objective)\w"],
         [r"@ ?/ ?C\+\+|C\+\+ ?/ ?@|@,? (?i:and|or) C\+\+|C\+\+,? (?i:and|or) @"],

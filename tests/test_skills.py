@@ -104,6 +104,16 @@ NEGATIVE = [
     ("you will go and talk to the oracle", "oracle-database"),
     ("the cloud is testing us", "cloud-computing"),
     ("go team spirit rocks", "go"),  # one skill word is no tag line
+    # a spoken language counts only when asked for (SkillSpan TECH train and dev)
+    ("We've also won an award as Best German Robo-Advisor 2016", "german"),
+    ("transformed the learning experience for 95% of the German market", "german"),
+    ("If you are interested please apply in English to <CONTACT>", "english"),
+    ("the everyday living of Finnish people", "finnish"),
+    ("Polish your skills with our mentors", "polish"),
+    ("an amazing Italian espresso machine", "italian"),
+    # fields of work, not skills asked for: only typed names resolve to them
+    ("one of the most successful cyber security scale ups", "cybersecurity"),
+    ("a team of software engineers and data science professionals", "data-science"),
 ]
 
 POSITIVE = [
@@ -190,6 +200,29 @@ POSITIVE = [
     # tags may use names that prose never counts ("cloud", "testing")
     ("Technologies\nspring java cloud", "cloud-computing", "cloud"),
     ("Technologies\nqa python javascript testing", "software-testing", "testing"),
+    ("Fluent in German and English ( verbal and written )", "german", "German"),
+    ("Fluent in German and English ( verbal and written )", "english", "English"),
+    ("Very good English skills", "english", "English"),
+    (
+        "Fluent English both written and spoken is a must while German Italian and French "
+        "are considered as an advantage",
+        "italian",
+        "Italian",
+    ),
+    ("You can speak German fluently ( C1-level or higher )", "german", "German"),
+    ("Languages such as Swedish and/or German", "swedish", "Swedish"),
+    (
+        "Good knowledge of the German and English language is required",
+        "english",
+        "English language",
+    ),
+    ("Experience using Spring Boot Spring Cloud ORM JUnit Maven Jenkins", "orm", "ORM"),
+    ("Strong fundamentals in data structures caching multithreading", "caching", "caching"),
+    ("messaging technologies JMS TIBCO MQ", "jms", "JMS"),
+    ("performance in JEE-based Web applications", "java", "JEE"),
+    ("experience with CI tools ( Jenkins Concourse )", "ci-cd", "CI"),
+    ("Build APIs to allow standardised access to data", "api-design", "APIs"),
+    ("Client-/Server technologies such as REST HTTP and JSON", "http", "HTTP"),
 ]
 
 
@@ -328,6 +361,11 @@ def test_spans_stay_right_around_tricky_tokens(parts: list[str]) -> None:
         pytest.param("ci-cd", "ci-cd", id="id"),
         pytest.param("Bash/Shell (all shells)", "bash", id="survey-bash"),
         pytest.param("Microsoft Azure", "azure", id="survey-azure"),
+        pytest.param("cybersecurity", "cybersecurity", id="cybersecurity"),
+        pytest.param("Information Security", "cybersecurity", id="infosec"),
+        pytest.param("data science", "data-science", id="data-science"),
+        pytest.param("cloud", "cloud-computing", id="cloud"),
+        pytest.param("German", "german", id="spoken-language"),
     ],
 )
 def test_resolve_skill(name: str, skill_id: str) -> None:

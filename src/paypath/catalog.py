@@ -49,6 +49,7 @@ SkillCategory = Literal[
     "tool",
     "os",
     "database",
+    "spoken-language",  # English, German, ...: asked for in job ads, esp. in Europe
 ]
 SKILL_CATEGORIES: tuple[str, ...] = typing.get_args(SkillCategory)
 
