@@ -310,11 +310,11 @@ CONTEXT: dict[str, dict[str, Any]] = {
         [
             r"@ (?i:to|quickly|swiftly|fast|accordingly|appropriately|calmly|promptly|"
             r"positively)\b",
-            r"\b(?i:to|and|can|must|will|quickly|proactively|not) @\b",
+            r"\b(?i:to|can|must|will|quickly|proactively|not) @\b",  # "and React": a list
         ],
         [
             r"@ ?(?i:js|Native|hooks|components?|developer|engineer|applications?|apps?|"
-            r"frontend|front-end|experience|Router|Query)\b",
+            r"frontend|front-end|experience|Router|Query|framework|frameworks|library|based)\b",
             r"(?i:redux|jsx|typescript|javascript|next\.js)",
         ],
     ),
