@@ -73,6 +73,7 @@ NEGATIVE = [
     ("JavaScript frameworks like React", "java"),
     ("React quickly to customer feedback", "react"),
     ("We Listen and React to what customers need", "react"),
+    ("Together we weathered the Storm of 2020", "apache-storm"),
     ("Please express interest by email", "express"),
     ("Our office is in Phoenix, AZ", "phoenix"),
     ("A sense of unity in the team", "unity"),
@@ -226,6 +227,17 @@ POSITIVE = [
     ("experience with CI tools ( Jenkins Concourse )", "ci-cd", "CI"),
     ("Build APIs to allow standardised access to data", "api-design", "APIs"),
     ("Client-/Server technologies such as REST HTTP and JSON", "http", "HTTP"),
+    ("understanding of transpilation BOM DOM and Virtual DOM", "dom", "DOM"),
+    ("heavy experience in one or more of: Docker Kubernetes Rancher", "rancher", "Rancher"),
+    (
+        "stream processing framework ( e.g . Kafka Streams Flink Storm ) is a plus",
+        "apache-storm",
+        "Storm",
+    ),
+    ("Enterprise Integration Patterns ( Spring Apache Camel )", "apache-camel", "Apache Camel"),
+    ("Mainframe/IBM iSeries exposure is advantageous", "ibm-i", "IBM iSeries"),
+    ("BGP OSPF and other internal routing protocols MPLS", "mpls", "MPLS"),
+    ("working with the Dynamics NAV/BC", "dynamics", "Dynamics NAV"),
 ]
 
 
