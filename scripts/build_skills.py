@@ -346,6 +346,7 @@ CONTEXT: dict[str, dict[str, Any]] = {
     "cassandra": _rule([r"(?i:Ms|Mr|Mrs|Dr)\.? @|@ [A-Z][a-z]+\b"]),
     "hive": _rule([r"@ (?i:of|mind)\b|(?i:a|the|bee) @"]),
     "presto": _rule([r"(?i:hey|and) @"]),
+    "jmp": _rule([r"@ (?i:Securities|Group)\b"]),
     "prefect": _rule([r"(?i:the|a|police) @|@ (?i:of)\b"]),
     "aws-lambda": _rule(
         [], [r"(?i:AWS|serverless|API Gateway|S3|DynamoDB|@ functions)"], needs_accept=True

@@ -74,6 +74,9 @@ NEGATIVE = [
     ("React quickly to customer feedback", "react"),
     ("We Listen and React to what customers need", "react"),
     ("Together we weathered the Storm of 2020", "apache-storm"),
+    ("The company has been named to the JMP Securities list", "jmp"),
+    ("Our founders were featured on CNN last year", "deep-learning"),
+    ("Current PCA certification for patient care", "dimensionality-reduction"),
     ("Please express interest by email", "express"),
     ("Our office is in Phoenix, AZ", "phoenix"),
     ("A sense of unity in the team", "unity"),
@@ -238,6 +241,24 @@ POSITIVE = [
     ("Mainframe/IBM iSeries exposure is advantageous", "ibm-i", "IBM iSeries"),
     ("BGP OSPF and other internal routing protocols MPLS", "mpls", "MPLS"),
     ("working with the Dynamics NAV/BC", "dynamics", "Dynamics NAV"),
+    # Glassdoor data science postings
+    ("ensemble learning, decision trees, SVMs, and CNNs", "classical-ml", "SVMs"),
+    ("ensemble learning, decision trees, SVMs, and CNNs", "deep-learning", "CNNs"),
+    ("ensemble methods, such as: K-Means, PCA, Regression", "dimensionality-reduction", "PCA"),
+    ("Experience with HPC (High Performance Computing)", "hpc", "HPC"),
+    (
+        "Exposure to Business Intelligence tools (PowerBI, MicroStrategy)",
+        "microstrategy",
+        "MicroStrategy",
+    ),
+    ("R, Python, MATLAB, JMP, Minitab, Java", "jmp", "JMP"),
+    ("a solid understanding of ERP systems", "erp-systems", "ERP systems"),
+    ("Proficiency in CRM software", "crm-systems", "CRM software"),
+    (
+        "generalized linear models and survival analysis",
+        "regression-analysis",
+        "generalized linear models",
+    ),
 ]
 
 
