@@ -219,6 +219,13 @@ SET_ASIDE = [
         id="named-team",
     ),
     pytest.param(
+        "You will shape the vision for the retail functional area, collaborating with your "
+        "peers in the devops squad and the engineers across the feature squads",
+        "devops",
+        "company",
+        id="owned-lowercase-team",
+    ),
+    pytest.param(
         "Our data team uses PySpark and Jupyter notebooks extensively. Familiarity with these "
         "technologies will also serve you well.",
         "PySpark",

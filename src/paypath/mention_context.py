@@ -540,6 +540,9 @@ _TEAM_AFTER = re.compile(
     r"[\s/&-]+(?:team|teams|squad|department)\b(?! (?:building|members?|players?|spirit))"
 )
 _TEAM_WORD = re.compile(r"team|squad|department")
+_OWNED = re.compile(
+    r"\b(?i:our|the|your)\s+(?:[\w-]+\s+){0,2}$"
+)  # "our industry-leading data analytics team"
 _AS_ROLE = re.compile(r"\W*as (?:an?|the)\b(?:(?!\byou\b)[^,])*$", re.IGNORECASE)  # "As an SRE "
 _WORKED_AS = re.compile(r"\b(?:experience|years|worked|work|background) as\b", re.IGNORECASE)
 # posting metadata after a headline: what comes before it is title, company and place
@@ -754,7 +757,8 @@ def _mention_cue(opening: str, mention: str, after: str) -> _Cue | None:
         role = bool(_AS_ROLE.match(opening))  # "As an SRE in Cloud Services you'll ..."
     if role:  # "a Unity Gameplay Programmer", but "5 years as a Java developer" asks for Java
         return None if _WORKED_AS.search(before) else ("title", "role phrase")
-    named_team = mention[:1].isupper() and _TEAM_WORD.search(after) and _TEAM_AFTER.match(after)
+    owned = mention[:1].isupper() or bool(_OWNED.search(before))
+    named_team = owned and _TEAM_WORD.search(after) and _TEAM_AFTER.match(after)
     if named_team and not _REQUIREMENT_NEAR.search(before):
         return "company", "team name"  # a named team ("our QA team"), not "an agile team"
     return None
