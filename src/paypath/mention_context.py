@@ -540,9 +540,8 @@ _TEAM_AFTER = re.compile(
     r"[\s/&-]+(?:team|teams|squad|department)\b(?! (?:building|members?|players?|spirit))"
 )
 _TEAM_WORD = re.compile(r"team|squad|department")
-_OWNED = re.compile(
-    r"\b(?i:our|the|your)\s+(?:[\w-]+\s+){0,2}$"
-)  # "our industry-leading data analytics team"
+# a lowercase team is one when owned: "our industry-leading data analytics team"
+_OWNED = re.compile(r"\b(?i:our|the|your)\s+(?:[\w-]+\s+){0,2}$")
 _AS_ROLE = re.compile(r"\W*as (?:an?|the)\b(?:(?!\byou\b)[^,])*$", re.IGNORECASE)  # "As an SRE "
 _WORKED_AS = re.compile(r"\b(?:experience|years|worked|work|background) as\b", re.IGNORECASE)
 # posting metadata after a headline: what comes before it is title, company and place

@@ -33,7 +33,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -198,7 +198,8 @@ class SkillExtractor:
                 )
             for alias in skill.surface_forms():
                 self._add(table, index, alias)
-        self._tags = self._tag_index()
+        self._tag_exact, self._tag_loose = _name_keys(self._skills)
+        self._tag_entries = [_Entry(i, s.name, False, False) for i, s in enumerate(self._skills)]
         self._automaton = ahocorasick.Automaton()
         for key, entries in table.items():
             entries.sort(key=lambda e: (e.ambiguous, not e.case_sensitive))
@@ -215,24 +216,12 @@ class SkillExtractor:
             entry = _Entry(index, alias.text, alias.case_sensitive, alias.ambiguous)
             table.setdefault(key, []).append(entry)
 
-    def _tag_index(self) -> dict[str, _Entry]:
-        """Tag -> entry: every id, name and alias (extractable or not) by its exact key,
-        then by its loose key (no separators: "babeljs", "net-core") where only one
-        skill has it."""
-        exact: dict[str, _Entry] = {}
-        loose: dict[str, set[int]] = {}
-        for index, skill in enumerate(self._skills):
-            for name in (skill.id, skill.name, *(a.text for a in skill.aliases)):
-                exact.setdefault(normalize_name(name), _Entry(index, name, False, False))
-                loose.setdefault(_loose(name), set()).add(index)
-        for key, indexes in loose.items():
-            if key and len(indexes) == 1 and key not in exact:
-                (index,) = indexes
-                exact[key] = _Entry(index, key, False, False)
-        return exact
-
     def _tag(self, token: str) -> _Entry | None:
-        return self._tags.get(normalize_name(token)) or self._tags.get(_loose(token))
+        """The skill a tag names by any of its names (as :func:`resolve_skill` reads them)."""
+        index = self._tag_exact.get(normalize_name(token))
+        if index is None:
+            index = self._tag_loose.get(_loose(token))
+        return None if index is None else self._tag_entries[index]
 
     def _tag_hits(self, text: str, starts: list[int]) -> list[tuple[int, int, _Entry]]:
         """The skills named in the text's tag lines (see the module docstring, step 6).
@@ -411,20 +400,32 @@ def extract_skills(text: str, scope: Scope | None = None) -> list[SkillMention]:
     return default_extractor().extract(text, scope)
 
 
+def _name_keys(skills: Sequence[Skill]) -> tuple[dict[str, int], dict[str, int]]:
+    """(exact key -> skill index, loose key -> skill index where only one skill has it),
+    over every id, name and alias, extractable or not."""
+    exact: dict[str, int] = {}
+    loose: dict[str, set[int]] = {}
+    for index, skill in enumerate(skills):
+        for name in (skill.id, skill.name, *(a.text for a in skill.aliases)):
+            exact.setdefault(normalize_name(name), index)
+            loose.setdefault(_loose(name), set()).add(index)
+    return exact, {k: min(v) for k, v in loose.items() if k and len(v) == 1}
+
+
 @cache
 def _index() -> tuple[dict[str, Skill], dict[str, Skill], dict[str, str]]:
     """(exact key -> skill, loose key -> skill, display string -> skill id) for resolution."""
-    exact: dict[str, Skill] = {}
-    loose: dict[str, list[Skill]] = {}
+    skills = load_skills()
+    exact, loose = _name_keys(skills)
     choices: dict[str, str] = {}
-    for skill in load_skills():
-        names = [skill.id, skill.name, *(a.text for a in skill.aliases)]
-        for name in names:
-            exact.setdefault(normalize_name(name), skill)
-            loose.setdefault(_loose(name), []).append(skill)
+    for skill in skills:
+        for name in (skill.id, skill.name, *(a.text for a in skill.aliases)):
             choices.setdefault(name, skill.id)
-    unique_loose = {k: v[0] for k, v in loose.items() if k and len({s.id for s in v}) == 1}
-    return exact, unique_loose, choices
+    return (
+        {k: skills[i] for k, i in exact.items()},
+        {k: skills[i] for k, i in loose.items()},
+        choices,
+    )
 
 
 def resolve_skill(name: str) -> Skill:
