@@ -241,6 +241,20 @@ POSITIVE = [
     ("Mainframe/IBM iSeries exposure is advantageous", "ibm-i", "IBM iSeries"),
     ("BGP OSPF and other internal routing protocols MPLS", "mpls", "MPLS"),
     ("working with the Dynamics NAV/BC", "dynamics", "Dynamics NAV"),
+    (
+        "Kubernetes Prometheus Elasticsearch Grafana Kibana Splunk DynaTrace etc",
+        "dynatrace",
+        "DynaTrace",
+    ),
+    ("network modeling and programing – YANG OpenConfig NETCONF", "netconf", "NETCONF"),
+    ("You should be familiar with Swift Objective-C Cocoa", "cocoa", "Cocoa"),
+    ("managing applications on Cloud platforms such as PCF", "cloud-foundry", "PCF"),
+    ("Good experience in using design patterns UML OO concepts", "uml", "UML"),
+    (
+        "participating in sprint planning backlog refinement and retrospectives",
+        "scrum",
+        "retrospectives",
+    ),
     # Glassdoor data science postings
     ("ensemble learning, decision trees, SVMs, and CNNs", "classical-ml", "SVMs"),
     ("ensemble learning, decision trees, SVMs, and CNNs", "deep-learning", "CNNs"),
