@@ -207,6 +207,7 @@ POSITIVE = [
     # tags may use names that prose never counts ("cloud", "testing")
     ("Technologies\nspring java cloud", "cloud-computing", "cloud"),
     ("Technologies\nqa python javascript testing", "software-testing", "testing"),
+    ("Technologies\ntesting security web-services", "cybersecurity", "security"),
     ("Fluent in German and English ( verbal and written )", "german", "German"),
     ("Fluent in German and English ( verbal and written )", "english", "English"),
     ("Very good English skills", "english", "English"),

@@ -164,6 +164,7 @@ class _Entry:
     alias: str
     case_sensitive: bool
     ambiguous: bool
+    extract: bool = True  # False: a resolve-only name, read in tag lines only
 
 
 @dataclass(frozen=True)
@@ -202,18 +203,16 @@ class SkillExtractor:
         self._tag_entries = [_Entry(i, s.name, False, False) for i, s in enumerate(self._skills)]
         self._automaton = ahocorasick.Automaton()
         for key, entries in table.items():
-            entries.sort(key=lambda e: (e.ambiguous, not e.case_sensitive))
+            entries.sort(key=lambda e: (not e.extract, e.ambiguous, not e.case_sensitive))
             self._automaton.add_word(f" {key} ", (len(key), tuple(entries)))
         if table:
             self._automaton.make_automaton()
 
     @staticmethod
     def _add(table: dict[str, list[_Entry]], index: int, alias: Alias) -> None:
-        if not alias.extract:
-            return
         key = normalize_name(alias.text)
         if key:
-            entry = _Entry(index, alias.text, alias.case_sensitive, alias.ambiguous)
+            entry = _Entry(index, alias.text, alias.case_sensitive, alias.ambiguous, alias.extract)
             table.setdefault(key, []).append(entry)
 
     def _tag(self, token: str) -> _Entry | None:
@@ -227,8 +226,8 @@ class SkillExtractor:
         """The skills named in the text's tag lines (see the module docstring, step 6).
 
         Only the lines holding one of ``starts`` (sorted) are read: where the automaton
-        matched a key, in any case ("java", "amazon-web-services", "go"). A tag line names
-        two skills or more, and in practice the automaton knows one of them.
+        matched a key, in any case ("java", "amazon-web-services", "go"), or a resolve-only
+        name ("testing"). A tag line names two skills or more, so it holds such a key.
         """
         found: list[tuple[int, int, _Entry]] = []
         line_end = -1
@@ -262,11 +261,11 @@ class SkillExtractor:
             start = last - length - 1  # `last` is the trailing pad in `padded`
             end = last - 1
             for entry in entries:
-                if not entry.case_sensitive or text[start:end] == entry.alias:
+                if entry.extract and (not entry.case_sensitive or text[start:end] == entry.alias):
                     found.append((start, end, entry))
                     break
             else:
-                miscased.append(start)
+                miscased.append(start)  # "go", "ios"; or a resolve-only name ("testing")
         if len(found) < 2:
             return found
         found.sort(key=lambda h: (h[0], -h[1]))
