@@ -347,6 +347,13 @@ CONTEXT: dict[str, dict[str, Any]] = {
     "hive": _rule([r"@ (?i:of|mind)\b|(?i:a|the|bee) @"]),
     "presto": _rule([r"(?i:hey|and) @"]),
     "jmp": _rule([r"@ (?i:Securities|Group)\b"]),
+    "ci-cd": _rule(  # "CI tools", not "a CI Polygraph" or "CI (continuous improvement)"
+        [r"@ (?i:polygraph|\(continuous improvement)", r"(?i:full scope|TS/SCI|SCI) (?:\w+ )?@"],
+        [r"@ ?(?i:tools?|pipelines?|servers?|builds?|systems?|jobs?|workflows?)\b"],
+    ),
+    "hpc": _rule(  # "MPI, OpenMP" in HPC, not a Master Patient Index
+        [], [r"(?i:OpenMP|HPC|parallel|cluster|Slurm|CUDA|supercomput)"], needs_accept=True
+    ),
     "prefect": _rule([r"(?i:the|a|police) @|@ (?i:of)\b"]),
     "aws-lambda": _rule(
         [], [r"(?i:AWS|serverless|API Gateway|S3|DynamoDB|@ functions)"], needs_accept=True
