@@ -347,6 +347,11 @@ CONTEXT: dict[str, dict[str, Any]] = {
     "hive": _rule([r"@ (?i:of|mind)\b|(?i:a|the|bee) @"]),
     "presto": _rule([r"(?i:hey|and) @"]),
     "jmp": _rule([r"@ (?i:Securities|Group)\b"]),
+    "snowpack": _rule(  # the build tool, not the snow in a hydrology model
+        [],
+        [r"(?i:webpack|vite|esbuild|rollup|parcel|npm|javascript|build tools?)"],
+        needs_accept=True,
+    ),
     "ci-cd": _rule(  # "CI tools", not "a CI Polygraph" or "CI (continuous improvement)"
         [r"@ (?i:polygraph|\(continuous improvement)", r"(?i:full scope|TS/SCI|SCI) (?:\w+ )?@"],
         [r"@ ?(?i:tools?|pipelines?|servers?|builds?|systems?|jobs?|workflows?)\b"],
