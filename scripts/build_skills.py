@@ -347,6 +347,16 @@ CONTEXT: dict[str, dict[str, Any]] = {
     "hive": _rule([r"@ (?i:of|mind)\b|(?i:a|the|bee) @"]),
     "presto": _rule([r"(?i:hey|and) @"]),
     "jmp": _rule([r"@ (?i:Securities|Group)\b"]),
+    "api-design": _rule(  # an API, not the active pharmaceutical ingredient of a drug
+        [r"(?i:drug|pharma\w*|ingredient|potency|purity|stability|GMP|excipient|dosage)"],
+        [
+            r"(?i:REST\w*|GraphQL|JSON|HTTP|endpoints?|integrat\w*|build\w*|design\w*|"
+            r"develop\w*|web|third[- ]party|gateway|microservices?|back-?end|services?|SDKs?|"
+            r"software|systems?|code|server|client|data|creat\w*|expos\w*|consum\w*|test\w*|"
+            r"automat\w*|calls?|keys?|documentation|frameworks?|librar\w*|platforms?|Composition)"
+        ],
+        window=60,
+    ),
     "snowpack": _rule(  # the build tool, not the snow in a hydrology model
         [],
         [r"(?i:webpack|vite|esbuild|rollup|parcel|npm|javascript|build tools?)"],
