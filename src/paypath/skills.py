@@ -227,7 +227,9 @@ class SkillExtractor:
 
         Only the lines holding one of ``starts`` (sorted) are read: where the automaton
         matched a key, in any case ("java", "amazon-web-services", "go"), or a resolve-only
-        name ("testing"). A tag line names two skills or more, so it holds such a key.
+        name ("testing"). A tag line names two skills or more, and in practice one of them
+        by such a key; a line whose tags are all known only by their loose spelling
+        ("babeljs sapui5") is not read.
         """
         found: list[tuple[int, int, _Entry]] = []
         line_end = -1
