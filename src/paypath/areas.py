@@ -8,10 +8,16 @@ Resolution rule, in order (first match wins):
    area also starts with that name ("New York" -> "New York-Newark-Jersey City, NY-NJ"),
    the state wins and the metro is returned as an alternative (callers put it in notes).
 3. An exact BLS area name (case-insensitive), or a BLS area code.
-4. "City, ST" -> the metro area whose name lists that city and state ("Austin, TX").
-5. "City" -> the metro area whose name lists that city, if exactly one does ("San Jose");
-   several -> :class:`UnknownArea` listing them ("Portland").
-6. Otherwise :class:`UnknownArea` with close matches (rapidfuzz) as ``suggestions``.
+4. "City, ST" -> the metro area whose name lists that city and state ("Austin, TX"), or
+   the metro the place lies in per the shipped Census place -> CBSA table
+   (``data/places/places.csv``: "Redmond, WA" -> Seattle, "Mountain View, CA" -> San Jose,
+   "Menlo Park, CA" -> San Francisco; see its SOURCE.md).
+5. "City" -> the metro area whose name lists that city, or the place table's metro, if
+   exactly one does ("San Jose", "Cupertino"); several -> :class:`UnknownArea` listing them
+   ("Portland", "Glendale").
+6. Otherwise :class:`UnknownArea` with close matches as ``suggestions``: only names that
+   score >= 80 (rapidfuzz WRatio) and have a word close to a typed word, so an unknown town is
+   never "suggested" an unrelated metro.
 """
 
 from __future__ import annotations
@@ -93,6 +99,19 @@ def _areas() -> tuple[Area, ...]:
 
 
 @cache
+def _places() -> dict[tuple[str, str], Area]:
+    """(place, state abbr) -> metro, from ``data/places/places.csv`` (Census place -> CBSA)."""
+    by_code = {a.code: a for a in _areas()}
+    out: dict[tuple[str, str], Area] = {}
+    with data_path("places/places.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            area = by_code.get("00" + r["cbsa"])
+            if area is not None:
+                out[(_norm(r["place"]), r["state"].strip().lower())] = area
+    return out
+
+
+@cache
 def _index() -> tuple[dict[str, Area], dict[str, Area], list[tuple[set[str], set[str], Area]]]:
     """(states by name/abbr, areas by exact name/code, metros as (cities, states, area))."""
     states: dict[str, Area] = {}
@@ -123,9 +142,17 @@ def list_areas(type: str | None = None) -> list[Area]:
 
 
 def _suggest(text: str, limit: int = 5) -> list[str]:
-    names = [a.name for a in _areas()]
-    hits = process.extract(text, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
-    return [h[0] for h in hits]
+    """Real matches only: names scoring >= 80 whose words include one close to a typed word."""
+    words = re.findall(r"[a-z]{3,}", text.lower())
+    names = [a.name for a in _areas()] + [f"{p.title()}, {st.upper()}" for p, st in _places()]
+    hits = process.extract(text, names, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=80)
+
+    def shares_word(name: str) -> bool:
+        theirs = re.findall(r"[a-z]{3,}", name.lower())
+        return any(fuzz.ratio(w, t) >= 80 for w in words for t in theirs)
+
+    out = [h[0] for h in hits if shares_word(h[0])]
+    return list(dict.fromkeys(out))[:limit]
 
 
 def resolve_area_detail(name: str) -> tuple[Area, list[Area]]:
@@ -148,6 +175,8 @@ def resolve_area_detail(name: str) -> tuple[Area, list[Area]]:
         st_area = states.get(st_key)
         st_abbr = st_area.state.lower() if st_area is not None and st_area.state else st_key
         hits = [m for cities, sts, m in metros if city.strip() in cities and st_abbr in sts]
+        if not hits and (city.strip(), st_abbr) in _places():
+            hits = [_places()[(city.strip(), st_abbr)]]
         if len(hits) == 1:
             return hits[0], []
         if hits:
@@ -157,6 +186,7 @@ def resolve_area_detail(name: str) -> tuple[Area, list[Area]]:
             )
     else:
         hits = [m for cities, _s, m in metros if key in cities]
+        hits += [a for (p, _st), a in _places().items() if p == key and a not in hits]
         if len(hits) == 1:
             return hits[0], []
         if hits:
