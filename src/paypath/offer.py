@@ -1,4 +1,4 @@
-"""Offer check: a job offer's base pay and total compensation against BLS and market pay.
+"""Offer check: a job offer's base pay and total compensation placed among its peers.
 
 Totals (documented rule): equity is the grant's total value spread evenly over its
 vesting years; the sign-on bonus is spread over ``SIGNON_SPREAD_YEARS`` (4, a typical
@@ -6,53 +6,58 @@ vesting schedule, so a one-off sum does not inflate a yearly figure), and the
 first-year total counts it whole. ``total = base + bonus + equity / vesting_years +
 signon / 4``.
 
-Base pay is placed among BLS OEWS wages for the role's SOC codes in the area (OEWS
-counts base wages only): its percentile is interpolated between p10, p25, median,
-p75 and p90. Total compensation is placed among the bundled market data's US
-total-compensation figures for the role and seniority (the role alone when the
-seniority cell is too small), adjusted for the person's skills: each skill with a
-significant premium shifts the benchmark by ``(1 + premium) ** (1 - share)``, where
-``share`` is the skill's share of the role's postings (the benchmark already holds
-that share of people with the skill). Verdicts: below market under p25, above market
-over p75, within market between.
+Peers: the pay model (:func:`paypath.pay_model.estimate_pay`) gives the base and the
+total-comp distribution of the offer's role at its seniority (``seniority``, else from
+``years``) in its metro. Where the model has no figure for the metro (OEWS publishes no
+wage for the role's SOC codes there) it falls back to the metro's state, then to the
+country, and the comparison's ``note`` and ``scope`` say so. Each figure is placed with
+:func:`paypath.verdict.place` (the one percentile and band rule) and worded with
+:func:`paypath.verdict.offer_verdict`: below (under p25), within, above (over p75).
+
+The verdict is suppressed (``None``, with the reason) when the peer evidence is thin:
+fewer than ``MIN_PEER_N`` observations behind the role's own figure. ``years`` moves
+both the base and the total benchmark. Skills do not shift the benchmark: the skill
+premiums do not support adding them to a seniority-specific figure.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel
 
 from paypath.advisor import resolve_location
+from paypath.areas import resolve_area, resolve_area_detail
 from paypath.catalog import get_role
 from paypath.errors import InputError
-from paypath.pay_evidence import (
-    MarketPay,
-    PayPosition,
-    bls_position,
-    market_pay,
-    percentile_of_value,
-    role_demand,
-    role_premiums,
-)
+from paypath.pay_evidence import PayPosition
+from paypath.pay_model import PayDistribution, PayEstimate, estimate_pay, level_for_years
+from paypath.verdict import offer_verdict, place
 
 __all__ = [
+    "MIN_PEER_N",
     "SIGNON_SPREAD_YEARS",
     "Comparison",
     "OfferCheck",
     "evaluate_offer",
     "seniority_for_years",
-    "verdict",
 ]
 
 SIGNON_SPREAD_YEARS = 4
+MIN_PEER_N = 30
 Verdict = Literal["below", "within", "above"]
+Scope = Literal["metro", "state", "country"]
 
 
 class Comparison(BaseModel):
-    against: str  # "BLS OEWS base wages" / "market total compensation"
+    against: str  # "peers: base salary, <role>, <level>, <area> (US)"
+    kind: Literal["base", "total"]
+    scope: Scope | None  # the peer group's area level actually used
+    area: str | None
     position: PayPosition | None
+    band: str | None  # verdict.place's band
     verdict: Verdict | None
     note: str
 
@@ -68,93 +73,110 @@ class OfferCheck(BaseModel):
     signon: float
     total: float  # annualised
     first_year_total: float
-    base_vs_bls: Comparison
-    total_vs_market: Comparison
+    base_vs_peers: Comparison
+    total_vs_peers: Comparison
     sources: list[str]
     method: str
 
 
 def seniority_for_years(years: float | None) -> str:
-    """junior < 2 years, mid < 5, senior < 10, staff after (mid when unknown)."""
-    if years is None:
-        return "mid"
-    return "junior" if years < 2 else "mid" if years < 5 else "senior" if years < 10 else "staff"
+    """The pay model's seniority for years of experience (mid when unknown)."""
+    return level_for_years(years)
 
 
-def verdict(percentile: float | None) -> Verdict | None:
-    if percentile is None:
-        return None
-    return "below" if percentile < 25 else "above" if percentile > 75 else "within"
+def _amount(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(f"{name} must be a number of USD per year (got {value!r})")
+    if not math.isfinite(value):
+        raise InputError(f"{name} must be a finite number (got {value!r})")
+    return float(value)
 
 
-def _skill_factor(role_id: str, skills: Iterable[str]) -> tuple[float, list[str]]:
-    premiums, _ = role_premiums(role_id)
-    demand, _ = role_demand(role_id)
-    factor, used = 1.0, []
-    for skill in skills:
-        p = premiums.get(skill)
-        if p is None or not p.significant:
+def _scopes(area_name: str) -> list[tuple[Scope, str]]:
+    """The metro (or given area), then its state, then the country."""
+    area, _ = resolve_area_detail(area_name)
+    out: list[tuple[Scope, str]] = []
+    if area.type == "national":
+        return [("country", "national")]
+    out.append(("metro" if area.type in ("metro", "nonmetro") else "state", area.name))
+    if area.type in ("metro", "nonmetro"):
+        st = area.name.rpartition(",")[2].strip().split("-")[0]
+        try:
+            state = resolve_area(st)
+        except LookupError:
+            state = None
+        if state is not None and state.type == "state":
+            out.append(("state", state.name))
+    out.append(("country", "national"))
+    return out
+
+
+def _compare(
+    kind: Literal["base", "total"],
+    amount: float,
+    role_id: str,
+    area: str,
+    level: str,
+    as_of: str | None,
+) -> tuple[Comparison, PayEstimate | None]:
+    label = "base salary" if kind == "base" else "total comp (base + bonus + yearly stock)"
+    tried: list[str] = []
+    scopes = _scopes(area)
+    for scope, name in scopes:
+        est = estimate_pay(role_id, name, level=level, as_of=as_of)
+        dist: PayDistribution | None = est.base if kind == "base" else est.total
+        if dist is None:
+            tried.append(f"{name}: {est.base_reason if kind == 'base' else est.total_reason}")
             continue
-        share = demand[skill].share if skill in demand else 0.0
-        factor *= (1.0 + p.premium) ** (1.0 - share)
-        used.append(f"{skill} {p.premium:+.1%}")
-    return factor, used
-
-
-def _market_comparison(
-    role_id: str, seniority: str, total: float, skills: Iterable[str]
-) -> Comparison:
-    against = "market total compensation (US)"
-    market, why = market_pay(role_id, comp_kind="total", seniority=seniority)
-    scope = f"{role_id}, {seniority}"
-    if market is None:
-        market, why_role = market_pay(role_id, comp_kind="total")
-        scope = role_id
-        if market is None:
-            return Comparison(against=against, position=None, verdict=None, note=why_role)
-    factor, used = _skill_factor(role_id, skills)
-    scaled = _scaled(market, factor)
-    pct, clipped = percentile_of_value(
-        [
-            (10, scaled.p10),
-            (25, scaled.p25),
-            (50, scaled.median),
-            (75, scaled.p75),
-            (90, scaled.p90),
-        ],
-        total,
-    )
-    note = f"{scope}, n={market.n}"
-    if used:
-        note += f"; benchmark × {factor:.3f} for skills ({', '.join(used)})"
-    position = PayPosition(
-        amount=total,
-        percentile=None if pct is None else round(pct, 1),
-        clipped=clipped,
-        p10=scaled.p10,
-        p25=scaled.p25,
-        median=scaled.median,
-        p75=scaled.p75,
-        p90=scaled.p90,
-        n=market.n,
-        source=market.source,
-        notes=[why] if why and scope == role_id else [],
-    )
-    return Comparison(against=against, position=position, verdict=verdict(pct), note=note)
-
-
-def _scaled(market: MarketPay, factor: float) -> MarketPay:
-    def f(v: float | None) -> float | None:
-        return None if v is None else round(v * factor, -2)
-
-    return market.model_copy(
-        update={
-            "p10": f(market.p10),
-            "p25": f(market.p25),
-            "median": f(market.median),
-            "p75": f(market.p75),
-            "p90": f(market.p90),
-        }
+        placed = place(amount, dist)
+        against = f"peers: {label}, {role_id}, {level}, {est.area} (US, USD)"
+        notes = list(tried)
+        if scope != scopes[0][0]:
+            notes.append(f"no {kind} figure for the {scopes[0][0]}; fell back to the {scope}")
+        thin = dist.n < MIN_PEER_N
+        if thin:
+            notes.append(
+                f"verdict suppressed: only {dist.n} observations behind {role_id}'s own figure "
+                f"(fewer than {MIN_PEER_N})"
+            )
+        if placed.note:
+            notes.append(placed.note)
+        position = PayPosition(
+            amount=amount,
+            percentile=placed.percentile,
+            clipped=placed.note,
+            p10=dist.p10,
+            p25=dist.p25,
+            median=dist.median,
+            p75=dist.p75,
+            p90=dist.p90,
+            n=dist.n,
+            source=dist.source,
+            notes=list(est.notes),
+        )
+        cmp = Comparison(
+            against=against,
+            kind=kind,
+            scope=scope,
+            area=est.area,
+            position=position,
+            band=placed.band,
+            verdict=None if thin else offer_verdict(placed.band),
+            note="; ".join(notes) or f"n={dist.n}",
+        )
+        return cmp, est
+    return (
+        Comparison(
+            against=f"peers: {label}, {role_id}, {level} (US, USD)",
+            kind=kind,
+            scope=None,
+            area=None,
+            position=None,
+            band=None,
+            verdict=None,
+            note="no peer figure: " + "; ".join(tried),
+        ),
+        None,
     )
 
 
@@ -170,28 +192,47 @@ def evaluate_offer(
     years: float | None = None,
     seniority: str | None = None,
     skills: Iterable[str] = (),
+    as_of: str | None = None,
 ) -> OfferCheck:
-    """Check an offer: base vs BLS in the area, total vs market, a verdict for each."""
+    """Check an offer: base and total comp each placed among peers of the same role,
+    seniority and metro (see module doc), with a verdict for each."""
+    if not isinstance(role_id, str) or not role_id.strip():
+        raise InputError("a role id is required, e.g. software-engineer (see `paypath roles list`)")
     role = get_role(role_id)
+    salary = _amount("base salary", salary)
+    bonus, equity, signon = (
+        _amount(n, v) for n, v in (("bonus", bonus), ("equity", equity), ("sign-on", signon))
+    )
+    vesting_years = _amount("vesting years", vesting_years)
     if not 0 < salary < 100_000_000:
         raise InputError(f"base salary {salary:g} is not a plausible annual amount in USD")
     if min(bonus, equity, signon) < 0:
         raise InputError("bonus, equity and sign-on must not be negative")
     if vesting_years <= 0:
         raise InputError("--vesting-years must be positive (e.g. 4)")
+    if years is not None:
+        years = _amount("years of experience", years)
     area = resolve_location(location)
-    level = seniority or seniority_for_years(years)
+    level = seniority or level_for_years(years)
+    if seniority is not None:
+        level = estimate_pay(role.id, "national", level=seniority, as_of=as_of).level
     equity_per_year = equity / vesting_years
     total = salary + bonus + equity_per_year + signon / SIGNON_SPREAD_YEARS
-    bls = bls_position(role.id, area, salary)
-    base_cmp = Comparison(
-        against="BLS OEWS base wages",
-        position=bls,
-        verdict=verdict(bls.percentile),
-        note=f"{', '.join(role.soc_codes)} in {area}" + (f"; {bls.clipped}" if bls.clipped else ""),
+    base_cmp, base_est = _compare("base", salary, role.id, area, level, as_of)
+    total_cmp, total_est = _compare("total", total, role.id, area, level, as_of)
+    sources: list[str] = []
+    for est in (base_est, total_est):
+        for s in est.sources if est else []:
+            if s not in sources:
+                sources.append(s)
+    skill_list = list(skills)
+    method = (
+        "total = base + bonus + equity / vesting years + sign-on / 4; base and total each "
+        "placed among peers (pay model: role, seniority, metro -> state -> country) with "
+        "paypath.verdict.place; below < p25 <= within <= p75 < above"
     )
-    market_cmp = _market_comparison(role.id, level, total, skills)
-    sources = [bls.source] + ([market_cmp.position.source] if market_cmp.position else [])
+    if skill_list:
+        method += "; skills are not used to shift the peer figures"
     return OfferCheck(
         role=role.id,
         title=role.title,
@@ -203,11 +244,8 @@ def evaluate_offer(
         signon=signon,
         total=round(total, 2),
         first_year_total=round(salary + bonus + equity_per_year + signon, 2),
-        base_vs_bls=base_cmp,
-        total_vs_market=market_cmp,
+        base_vs_peers=base_cmp,
+        total_vs_peers=total_cmp,
         sources=sources,
-        method=(
-            "total = base + bonus + equity / vesting years + sign-on / 4; percentiles "
-            "interpolated between p10..p90; below < p25 ≤ within ≤ p75 < above"
-        ),
+        method=method,
     )

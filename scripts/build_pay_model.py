@@ -1,0 +1,229 @@
+"""Fit paypath's pay model tables into ``src/paypath/data/pay/model.json``.
+
+Run from the repository root (reads ``../shared/data``; a few minutes on one core)::
+
+    PYTHONPATH=src python scripts/build_pay_model.py
+
+What it fits (the model itself is documented in ``paypath.pay_model``):
+
+1. **Role offsets within a SOC** (DOL OFLC PERM filings FY2023 + FY2026 H1, public
+   domain). Each filing's title is classified with ``paypath.titles.classify_title``; its
+   log offered wage is residualised on worksite state, prevailing-wage level (I-IV) and
+   fiscal year by OLS. A role's raw offset is the mean residual of its filings minus the
+   mean residual of all filings in the role's SOC codes (SOC 2010 codes crosswalked to
+   2018). It is shrunk toward 0 (the SOC's own figure) by ``n / (n + K_ROLE)`` for the role's
+   filings and again for the SOC's (``n_soc / (n_soc + K_ROLE)``).
+2. **Seniority shape** (PERM): the OLS coefficients of levels I-IV, mapped junior=I,
+   mid=II, senior=III, staff=IV; principal extrapolates one more staff-senior step.
+3. **Calibration on the Levels.fyi training split** (``bench/levels_fyi.py``: split by a
+   hash of the company; the held-out half is never read here). Per seniority: the median
+   log ratio of base to the model's uncalibrated base (one number per seniority, 5), the
+   empirical residual quantiles (p10, p25, p75, p90) of log base and log total around
+   their cell medians, and the median log total/base ratio for individual contributors
+   and for managers (2 x 5). Levels offers are dated 2017-2021: every figure is first
+   aged to May 2025 with the wage index (3.), so the coefficients are in May 2025 dollars.
+4. **Wage index** (Indeed Hiring Lab posted-wage growth, United States, CC BY 4.0):
+   a monthly level chained from the year-on-year growth, 2025-05 = 1. Months before the
+   series (2018 and earlier) are extrapolated at the first year's growth.
+
+No Levels row, company or PERM filing is shipped: only the coefficients above and counts.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import statsmodels.formula.api as smf
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared" / "data"
+OUT = ROOT / "src" / "paypath" / "data" / "pay" / "model.json"
+sys.path.insert(0, str(ROOT / "bench"))
+
+K_ROLE = 50.0
+LEVEL_OF_PW = {"Level I": "junior", "Level II": "mid", "Level III": "senior", "Level IV": "staff"}
+SENIORITIES = ("junior", "mid", "senior", "staff", "principal")
+MANAGER_ROLES = {"software-engineering-manager"}
+#: SOC 2010 -> SOC 2018 for the computer and math codes PERM FY2023 still uses.
+SOC_2010 = {
+    "15-1132": "15-1252", "15-1133": "15-1252", "15-1199": "15-1299", "15-1121": "15-1211",
+    "15-1122": "15-1212", "15-1141": "15-1242", "15-1142": "15-1244", "15-1143": "15-1241",
+    "15-1134": "15-1254", "15-1131": "15-1251", "15-1151": "15-1232", "15-1152": "15-1231",
+}  # fmt: skip
+
+
+def wage_index() -> dict[str, float]:
+    df = pd.read_csv(SHARED / "indeed-hiring-lab" / "posted-wage-growth-by-country.csv")
+    us = df[df["jobcountry"] == "US"].copy()
+    us["month"] = pd.to_datetime(us["month"], format="%b-%y").dt.strftime("%Y-%m")
+    growth = dict(zip(us["month"], us["posted_wage_growth_yoy"].astype(float), strict=True))
+    months = sorted(growth)
+    level = {m: 1.0 for m in months[:12]}  # first year: relative levels set below
+    for m in months[12:]:
+        prev = f"{int(m[:4]) - 1}{m[4:]}"
+        level[m] = level[prev] * (1 + growth[m])
+    first = {m[5:]: growth[m] for m in months[:12]}
+    for year in range(int(months[0][:4]) - 1, 2015, -1):  # back-extrapolate
+        for mm, g in first.items():
+            nxt = f"{year + 1}-{mm}"
+            level[f"{year}-{mm}"] = level[nxt] / (1 + g)
+    ref = level["2025-05"]
+    return {m: round(v / ref, 5) for m, v in sorted(level.items())}
+
+
+def perm_rows() -> pd.DataFrame:
+    from paypath.titles import classify_title
+
+    files = [str(SHARED / "dol-oflc" / f"perm_fy{y}.parquet") for y in (2023, 2026)]
+    q = f"""select fiscal_year fy, job_title, replace(soc_code, '.00', '') soc,
+              upper(worksite_state) st, wage_annual w, pw_wage_level lvl
+            from read_parquet({files!r})
+            where wage_annual between 30000 and 1500000 and pw_wage_level like 'Level%'
+              and (soc_code like '15-%' or soc_code like '11-%')"""
+    df = duckdb.connect().sql(q).df()
+    df["soc"] = df["soc"].map(lambda s: SOC_2010.get(s, s))
+    titles = df["job_title"].fillna("").unique()
+    roles = {t: classify_title(t).role for t in titles}
+    df["role"] = df["job_title"].fillna("").map(roles)
+    df["level"] = df["lvl"].map(LEVEL_OF_PW)
+    df["lw"] = np.log(df["w"])
+    return df.dropna(subset=["level", "st"])
+
+
+def fit_perm(df: pd.DataFrame) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    from paypath.catalog import load_roles
+
+    fit = smf.ols("lw ~ C(st) + C(level) + C(fy)", data=df).fit()
+    df = df.assign(e=fit.resid)
+    lv = {
+        "junior": 0.0,
+        **{
+            s: float(fit.params.get(f"C(level)[T.{s}]", 0.0))
+            for s in ("mid", "senior", "staff")
+        },
+    }
+    # level dummies are alphabetical: junior is the reference
+    lv["principal"] = lv["staff"] + (lv["staff"] - lv["senior"])
+    roles: dict[str, dict[str, float]] = {}
+    for role in load_roles():
+        own = df[df["role"] == role.id]["e"]
+        soc = df[df["soc"].isin(role.soc_codes)]["e"]
+        n = int(len(own))
+        if n == 0 or len(soc) == 0:
+            roles[role.id] = {"offset": 0.0, "raw": 0.0, "n": n, "n_soc": int(len(soc))}
+            continue
+        raw = float(own.mean() - soc.mean())
+        shrunk = raw * n / (n + K_ROLE) * len(soc) / (len(soc) + K_ROLE)
+        roles[role.id] = {
+            "offset": round(shrunk, 4),
+            "raw": round(raw, 4),
+            "n": n,
+            "n_soc": int(len(soc)),
+        }
+    return roles, {k: round(v, 4) for k, v in lv.items()}
+
+
+def oews_median(role: str, metro: str) -> float | None:
+    from paypath.wages import role_wages
+
+    try:
+        return role_wages(role, metro).median
+    except Exception:  # noqa: BLE001 - an unpublished cell is simply skipped
+        return None
+
+
+def calibrate(
+    roles: dict[str, dict[str, float]], shape: dict[str, float], index: dict[str, float]
+) -> dict[str, object]:
+    from levels_fyi import levels_us
+
+    df = levels_us()
+    df = df[(df["split"] == "train") & df["metro"].notna()].copy()
+    first = min(index)
+    df["idx"] = [index.get(m, index[first]) for m in df["month"]]
+    anchors: dict[tuple[str, str], float | None] = {}
+    for key in set(zip(df["role"], df["metro"], strict=True)):
+        anchors[key] = oews_median(*key)
+    national = {r: oews_median(r, "national") for r in df["role"].unique()}
+    df["anchor"] = [anchors[k] for k in zip(df["role"], df["metro"], strict=True)]
+    df = df[df["anchor"].notna()].copy()
+    df["nat"] = [national[r] for r in df["role"]]
+    df["geo"] = np.log(df["anchor"] / df["nat"])
+    df["pred0"] = [
+        math.log(a) + roles[r]["offset"] + shape[s]
+        for a, r, s in zip(df["nat"], df["role"], df["seniority"], strict=True)
+    ]
+    df["lb"] = np.log(df["base"] / df["idx"])
+    df["lt"] = np.log(df["total"] / df["idx"])
+    b_all = df.dropna(subset=["lb"]).assign(res=lambda d: d["lb"] - d["pred0"])
+    geo_fit = smf.ols("res ~ C(seniority) + geo - 1", data=b_all).fit()
+    beta = float(geo_fit.params["geo"])
+    df["pred0"] = df["pred0"] + beta * df["geo"]
+    out: dict[str, object] = {"n_rows": int(len(df)), "n_companies": int(df["company"].nunique())}
+    offsets, spread_b, spread_t, ratio = {}, {}, {}, defaultdict(dict)
+    for s in SENIORITIES:
+        d = df[df["seniority"] == s]
+        b = d.dropna(subset=["lb"])
+        offsets[s] = round(float(np.median(b["lb"] - b["pred0"])), 4)
+        cell_b = b.groupby(["role", "metro"])["lb"].transform("median")
+        cell_t = d.groupby(["role", "metro"])["lt"].transform("median")
+        qs = (10, 25, 75, 90)
+        spread_b[s] = {f"p{q}": round(float(np.percentile(b["lb"] - cell_b, q)), 4) for q in qs}
+        spread_t[s] = {f"p{q}": round(float(np.percentile(d["lt"] - cell_t, q)), 4) for q in qs}
+        for fam, mask in (("ic", ~b["role"].isin(MANAGER_ROLES)), ("manager", b["role"].isin(MANAGER_ROLES))):
+            sub = b[mask]
+            ratio[fam][s] = round(float(np.median(sub["lt"] - sub["lb"])), 4) if len(sub) >= 30 else None
+    for s in SENIORITIES:  # a thin manager cell takes the IC ratio plus the managers' mean gap
+        if ratio["manager"][s] is None:
+            gaps = [ratio["manager"][k] - ratio["ic"][k] for k in SENIORITIES if ratio["manager"][k] is not None]
+            ratio["manager"][s] = round(ratio["ic"][s] + (sum(gaps) / len(gaps) if gaps else 0.0), 4)
+    out.update(
+        {
+            "geo_pass_through": round(beta, 4),
+            "base_offset": offsets,
+            "base_spread": spread_b,
+            "total_spread": spread_t,
+            "total_over_base": dict(ratio),
+            "n_by_seniority": df["seniority"].value_counts().to_dict(),
+        }
+    )
+    return out
+
+
+def main() -> None:
+    index = wage_index()
+    perm = perm_rows()
+    roles, shape = fit_perm(perm)
+    cal = calibrate(roles, shape, index)
+    model = {
+        "version": 1,
+        "sources": {
+            "oews": "BLS OEWS May 2025 (occupation x area levels)",
+            "perm": "U.S. Department of Labor, OFLC disclosure data: PERM FY2023 and FY2026 H1 "
+            f"({len(perm):,} filings in 11-/15- SOC codes with a wage level)",
+            "levels": "Levels.fyi offers 2017-2021, training split by company hash "
+            "(coefficients only; no rows shipped)",
+            "index": "Indeed Hiring Lab posted-wage growth, United States (CC BY 4.0)",
+        },
+        "k_role": K_ROLE,
+        "role_offset": roles,
+        "seniority_shape": shape,
+        "calibration": cal,
+        "wage_index": index,
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {OUT.stat().st_size:,} bytes")
+    print(json.dumps({k: model[k] for k in ("role_offset", "seniority_shape")}, indent=1))
+    print(json.dumps(cal, indent=1))
+
+
+if __name__ == "__main__":
+    main()

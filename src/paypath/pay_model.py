@@ -1,0 +1,329 @@
+"""The one pay model: what a role pays in a US area at a seniority, base and total comp.
+
+Every surface that shows a pay figure (``paypath pay``, the offer check, ``roles
+compare``, the advisor, the web) asks :func:`estimate_pay`; none turns data into pay
+figures its own way.
+
+The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`` into
+``data/pay/model.json``)::
+
+    log median_base = log OEWS_median(role's SOC codes, national)  (BLS OEWS May 2025)
+                    + beta * log(OEWS_median(area) / OEWS_median(national))
+                    + role_offset[role]                              (DOL OFLC PERM titles)
+                    + seniority_shape[level] + base_offset[level]    (PERM shape, calibrated)
+                    + log index(as_of)                               (Indeed posted wages)
+    log median_total = log median_base + total_over_base[family][level]
+    pN = median * exp(spread[level][pN])                             (N = 10, 25, 75, 90)
+
+* **Occupation x area level**: BLS OEWS, the role's SOC codes combined by employment
+  (:func:`paypath.wages.role_wages`). OEWS counts base wages only. ``beta`` (the
+  geographic pass-through, one coefficient fitted on the Levels.fyi training split, about
+  0.6) says how much of OEWS's area-vs-national difference reaches the offers: tech pay
+  varies less between metros than the whole occupation's does.
+* **Role within its SOC** (``role_offset``): roles that share a SOC (ML engineer, software
+  engineer, SRE, DevOps on 15-1252) are separated by their job titles in PERM filings:
+  the mean log offered wage of filings whose title classifies as the role
+  (:func:`paypath.titles.classify_title`), minus that of all filings in the role's SOC
+  codes, after controlling for state, prevailing-wage level and fiscal year (OLS). Partial
+  pooling toward the SOC figure: the offset is shrunk by ``n / (n + 50)`` for the role's
+  filings and again for the SOC's, so a thin role (blockchain developer: 9 filings) gets
+  almost exactly its SOC's figure, and says so in ``notes``.
+* **Seniority** (``level``: junior / mid / senior / staff / principal, or ``years`` via
+  :func:`level_for_years`): the shape comes from PERM's prevailing-wage levels I-IV
+  (junior = I, mid = II, senior = III, staff = IV, principal one more staff-senior step);
+  one offset per level (5 coefficients) is calibrated on the **training split** of the
+  Levels.fyi offers (split by a hash of the company; the held-out half is only used by
+  ``bench/pay_accuracy.py``). The calibration makes the figures describe what offers at
+  employers that report to Levels.fyi (mostly larger tech firms) pay.
+* **Spread** (p10, p25, p75, p90): the empirical quantiles of log pay around the median
+  of its role x metro x seniority cell, pooled over the Levels.fyi training split, per
+  level (4 x 5 coefficients each for base and total).
+* **Base -> total**: the median log ratio of total comp (base + bonus + yearly stock) to
+  base per level, for individual contributors and for managers (Levels.fyi training
+  split; 10 coefficients). The bundled survey rows carry total comp only, so they cannot
+  give this ratio.
+* **As of** (``as_of`` "YYYY-MM", default May 2025, the OEWS reference month): figures are
+  aged with a monthly US posted-wage index chained from Indeed Hiring Lab's year-on-year
+  growth (CC BY 4.0); 2025-05 = 1. The Levels.fyi calibration is done in May 2025 dollars.
+* **Employer**: not modelled yet. A named employer is echoed with a note that the figure
+  is the market's, not the employer's.
+
+Nothing falls back silently: where OEWS publishes no wage for the role's SOC codes in the
+area, ``base`` and ``total`` are ``None`` and ``base_reason`` says why and what to try.
+Every figure is annual USD in the United States, labelled ``kind`` base or total.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache, lru_cache
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from paypath.catalog import get_role
+from paypath.errors import InputError
+from paypath.resources import data_path
+
+__all__ = [
+    "AS_OF_DEFAULT",
+    "LEVELS",
+    "MIN_ROLE_FILINGS",
+    "PayDistribution",
+    "PayEstimate",
+    "estimate_pay",
+    "level_for_years",
+    "model_info",
+    "wage_index",
+]
+
+LEVELS: tuple[str, ...] = ("junior", "mid", "senior", "staff", "principal")
+AS_OF_DEFAULT = "2025-05"
+#: Below this many PERM filings a role's figure is (almost) its SOC's, and notes say so.
+MIN_ROLE_FILINGS = 100
+MANAGER_ROLES = frozenset({"software-engineering-manager"})
+COUNTRY = "US"
+_AS_OF = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
+Kind = Literal["base", "total"]
+
+
+class PayDistribution(BaseModel):
+    """One pay distribution (annual USD, United States)."""
+
+    kind: Kind  # "base" (salary) or "total" (base + bonus + yearly stock)
+    country: str = COUNTRY
+    currency: str = "USD"
+    p10: float
+    p25: float
+    median: float
+    p75: float
+    p90: float
+    n: int  # observations behind the role/seniority adjustment (see ``source``)
+    source: str
+    method: str
+
+
+class PayEstimate(BaseModel):
+    """What a role pays in an area at a seniority: base and total comp, each or a reason."""
+
+    role: str
+    title: str
+    area: str
+    area_type: str
+    level: str
+    years: float | None
+    employer: str | None
+    as_of: str
+    base: PayDistribution | None
+    base_reason: str | None = None
+    total: PayDistribution | None
+    total_reason: str | None = None
+    method: str
+    sources: list[str]
+    notes: list[str]
+
+
+@cache
+def _model() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(data_path("pay/model.json").read_text("utf-8"))
+    return data
+
+
+def model_info() -> dict[str, Any]:
+    """The fitted tables (role offsets, seniority, calibration, index) and their sources."""
+    return dict(_model())
+
+
+def level_for_years(years: float | None) -> str:
+    """junior < 2 years, mid < 5, senior < 10, staff < 15, principal after (mid if unknown)."""
+    if years is None:
+        return "mid"
+    if not math.isfinite(years) or years < 0 or years > 70:
+        raise InputError(f"years of experience {years!r} must be a number from 0 to 70")
+    if years < 2:
+        return "junior"
+    if years < 5:
+        return "mid"
+    if years < 10:
+        return "senior"
+    return "staff" if years < 15 else "principal"
+
+
+def wage_index(as_of: str) -> float:
+    """The posted-wage index at ``as_of`` ("YYYY-MM"), May 2025 = 1."""
+    m = _AS_OF.match(as_of.strip())
+    index: dict[str, float] = _model()["wage_index"]
+    if not m:
+        raise InputError(f"as-of date {as_of!r} must look like 2025-05")
+    key = f"{m.group(1)}-{m.group(2)}"
+    if key not in index:
+        first, last = min(index), max(index)
+        raise InputError(f"as-of date {as_of!r} is outside the wage index ({first} .. {last})")
+    return float(index[key])
+
+
+def _level(level: str | None, years: float | None) -> str:
+    if level is not None:
+        key = level.strip().lower()
+        if key not in LEVELS:
+            raise InputError(f"level {level!r} is not one of: {', '.join(LEVELS)}")
+        if years is not None and level_for_years(years) != key:
+            raise InputError(
+                f"--years {years:g} means {level_for_years(years)}, not {key}: give one of them"
+            )
+        return key
+    return level_for_years(years)
+
+
+def _dist(kind: Kind, median: float, spread: dict[str, float], n: int, source: str) -> PayDistribution:
+    def at(q: str) -> float:
+        return float(round(median * math.exp(spread[q]), -2))
+
+    return PayDistribution(
+        kind=kind,
+        p10=at("p10"),
+        p25=at("p25"),
+        median=float(round(median, -2)),
+        p75=at("p75"),
+        p90=at("p90"),
+        n=n,
+        source=source,
+        method=(
+            "median from the log-pay model; p10..p90 = median x exp(pooled residual "
+            "quantile for the level)"
+        ),
+    )
+
+
+@lru_cache(maxsize=4096)
+def estimate_pay(
+    role_id: str,
+    area: str = "national",
+    *,
+    years: float | None = None,
+    level: str | None = None,
+    employer: str | None = None,
+    as_of: str | None = None,
+) -> PayEstimate:
+    """Base and total-comp distributions for a role in a US area at a seniority (see module doc).
+
+    Raises :class:`~paypath.errors.UnknownRole`, :class:`~paypath.errors.UnknownArea` or
+    :class:`~paypath.errors.InputError` (bad years, level or as-of date).
+    """
+    from paypath.areas import resolve_area_detail
+    from paypath.errors import InsufficientData, UnknownSOC
+    from paypath.wages import role_wages
+
+    if not isinstance(role_id, str) or not role_id.strip():
+        raise InputError("a role id is required (see `paypath roles list`)")
+    role = get_role(role_id)
+    where, _alts = resolve_area_detail(area or "national")
+    lvl = _level(level, years)
+    when = as_of or AS_OF_DEFAULT
+    idx = wage_index(when)
+    model = _model()
+    offset = model["role_offset"].get(role.id, {"offset": 0.0, "n": 0, "n_soc": 0})
+    cal = model["calibration"]
+    notes: list[str] = []
+    sources = [model["sources"]["oews"], model["sources"]["perm"], model["sources"]["levels"]]
+    if when != AS_OF_DEFAULT:
+        sources.append(model["sources"]["index"])
+        notes.append(f"aged from May 2025 to {when} with the posted-wage index (x{idx:.3f})")
+    if employer:
+        notes.append(
+            f"no employer-specific model yet: the figures are the market's for {role.id}, "
+            f"not {employer}'s"
+        )
+    method = (
+        "log-pay model: OEWS median for the role's SOC codes in the area x role offset within "
+        "the SOC (PERM titles, shrunk toward the SOC) x seniority (PERM levels, calibrated on "
+        "a Levels.fyi training split) x wage index; total = base x total/base ratio by level"
+    )
+    base_reason: str | None = None
+    anchor: float | None = None
+    try:
+        wages = role_wages(role.id, where.name if where.type != "national" else "national")
+        anchor = wages.median
+        if anchor is None:
+            base_reason = (
+                f"BLS OEWS publishes no median for {wages.soc} in {where.name}; "
+                "try the state or 'national'"
+            )
+        elif wages.top_coded and "median" in wages.top_coded:
+            base_reason = f"BLS top-codes the median for {wages.soc} in {where.name}"
+            anchor = None
+    except (InsufficientData, UnknownSOC) as exc:
+        base_reason = exc.message
+    n_role = int(offset.get("n", 0))
+    if n_role < MIN_ROLE_FILINGS:
+        notes.append(
+            f"only {n_role} PERM filings are titled as {role.id}: its figure is essentially "
+            f"that of SOC {', '.join(role.soc_codes)}"
+        )
+    if anchor is None:
+        reason = base_reason or "no OEWS anchor"
+        return PayEstimate(
+            role=role.id,
+            title=role.title,
+            area=where.name,
+            area_type=where.type,
+            level=lvl,
+            years=years,
+            employer=employer,
+            as_of=when,
+            base=None,
+            base_reason=reason,
+            total=None,
+            total_reason=f"no base figure to build total comp on: {reason}",
+            method=method,
+            sources=sources,
+            notes=notes,
+        )
+    national = role_wages(role.id, "national").median or anchor
+    beta = float(cal["geo_pass_through"])
+    log_base = (
+        math.log(national)
+        + beta * math.log(anchor / national)
+        + float(offset["offset"])
+        + float(model["seniority_shape"][lvl])
+        + float(cal["base_offset"][lvl])
+        + math.log(idx)
+    )
+    n_level = int(cal["n_by_seniority"].get(lvl, 0))
+    base = _dist(
+        "base",
+        math.exp(log_base),
+        cal["base_spread"][lvl],
+        n_role,
+        f"BLS OEWS May 2025 {', '.join(role.soc_codes)} in {where.name} "
+        f"(area difference x {beta:.2f}); "
+        f"role offset from {n_role:,} PERM filings; seniority from {n_level:,} "
+        "Levels.fyi training offers",
+    )
+    family = "manager" if role.id in MANAGER_ROLES else "ic"
+    ratio = float(cal["total_over_base"][family][lvl])
+    total = _dist(
+        "total",
+        math.exp(log_base + ratio),
+        cal["total_spread"][lvl],
+        n_level,
+        f"base above x total/base ratio {math.exp(ratio):.2f} ({family}, {lvl}) from "
+        f"{n_level:,} Levels.fyi training offers",
+    )
+    return PayEstimate(
+        role=role.id,
+        title=role.title,
+        area=where.name,
+        area_type=where.type,
+        level=lvl,
+        years=years,
+        employer=employer,
+        as_of=when,
+        base=base,
+        total=total,
+        method=method,
+        sources=sources,
+        notes=notes,
+    )
