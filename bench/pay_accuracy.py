@@ -45,12 +45,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from levels_fyi import levels_us  # noqa: E402
-
-from paypath.catalog import load_roles  # noqa: E402
-from paypath.errors import PaypathError  # noqa: E402
-from paypath.offer import evaluate_offer  # noqa: E402
-from paypath.verdict import offer_verdict, place  # noqa: E402
+from levels_fyi import levels_us
+from paypath.catalog import load_roles
+from paypath.errors import PaypathError
+from paypath.offer import evaluate_offer
+from paypath.verdict import offer_verdict, place
 
 PCTS = (10, 25, 50, 75, 90)
 KEYS = ("p10", "p25", "median", "p75", "p90")
@@ -61,7 +60,11 @@ def _dist(values: np.ndarray) -> dict[str, float]:
 
 
 def _cmp(check: Any, kind: str) -> Any:
-    names = ("base_vs_peers", "base_vs_bls") if kind == "base" else ("total_vs_peers", "total_vs_market")
+    names = (
+        ("base_vs_peers", "base_vs_bls")
+        if kind == "base"
+        else ("total_vs_peers", "total_vs_market")
+    )
     for name in names:
         if hasattr(check, name):
             return getattr(check, name)
@@ -131,7 +134,9 @@ def run(min_peers: int) -> dict[str, Any]:
         out[f"agreement_{kind}"] = round(float(agree.mean()), 4)
         out[f"always_within_{kind}"] = round(float((rows[f"peer_{kind}"] == "within").mean()), 4)
         out[f"no_verdict_{kind}"] = round(float(rows[f"pp_{kind}"].isna().mean()), 4)
-        out[f"peer_mix_{kind}"] = rows[f"peer_{kind}"].value_counts(normalize=True).round(3).to_dict()
+        out[f"peer_mix_{kind}"] = (
+            rows[f"peer_{kind}"].value_counts(normalize=True).round(3).to_dict()
+        )
         out[f"paypath_mix_{kind}"] = (
             rows[f"pp_{kind}"].fillna("none").value_counts(normalize=True).round(3).to_dict()
         )

@@ -104,10 +104,7 @@ def fit_perm(df: pd.DataFrame) -> tuple[dict[str, dict[str, float]], dict[str, f
     df = df.assign(e=fit.resid)
     lv = {
         "junior": 0.0,
-        **{
-            s: float(fit.params.get(f"C(level)[T.{s}]", 0.0))
-            for s in ("mid", "senior", "staff")
-        },
+        **{s: float(fit.params.get(f"C(level)[T.{s}]", 0.0)) for s in ("mid", "senior", "staff")},
     }
     # level dummies are alphabetical: junior is the reference
     lv["principal"] = lv["staff"] + (lv["staff"] - lv["senior"])
@@ -115,9 +112,9 @@ def fit_perm(df: pd.DataFrame) -> tuple[dict[str, dict[str, float]], dict[str, f
     for role in load_roles():
         own = df[df["role"] == role.id]["e"]
         soc = df[df["soc"].isin(role.soc_codes)]["e"]
-        n = int(len(own))
+        n = len(own)
         if n == 0 or len(soc) == 0:
-            roles[role.id] = {"offset": 0.0, "raw": 0.0, "n": n, "n_soc": int(len(soc))}
+            roles[role.id] = {"offset": 0.0, "raw": 0.0, "n": n, "n_soc": len(soc)}
             continue
         raw = float(own.mean() - soc.mean())
         shrunk = raw * n / (n + K_ROLE) * len(soc) / (len(soc) + K_ROLE)
@@ -125,7 +122,7 @@ def fit_perm(df: pd.DataFrame) -> tuple[dict[str, dict[str, float]], dict[str, f
             "offset": round(shrunk, 4),
             "raw": round(raw, 4),
             "n": n,
-            "n_soc": int(len(soc)),
+            "n_soc": len(soc),
         }
     return roles, {k: round(v, 4) for k, v in lv.items()}
 
@@ -135,7 +132,7 @@ def oews_median(role: str, metro: str) -> float | None:
 
     try:
         return role_wages(role, metro).median
-    except Exception:  # noqa: BLE001 - an unpublished cell is simply skipped
+    except Exception:
         return None
 
 
@@ -166,7 +163,7 @@ def calibrate(
     geo_fit = smf.ols("res ~ C(seniority) + geo - 1", data=b_all).fit()
     beta = float(geo_fit.params["geo"])
     df["pred0"] = df["pred0"] + beta * df["geo"]
-    out: dict[str, object] = {"n_rows": int(len(df)), "n_companies": int(df["company"].nunique())}
+    out: dict[str, object] = {"n_rows": len(df), "n_companies": int(df["company"].nunique())}
     offsets, spread_b, spread_t, ratio = {}, {}, {}, defaultdict(dict)
     for s in SENIORITIES:
         d = df[df["seniority"] == s]
@@ -177,13 +174,24 @@ def calibrate(
         qs = (10, 25, 75, 90)
         spread_b[s] = {f"p{q}": round(float(np.percentile(b["lb"] - cell_b, q)), 4) for q in qs}
         spread_t[s] = {f"p{q}": round(float(np.percentile(d["lt"] - cell_t, q)), 4) for q in qs}
-        for fam, mask in (("ic", ~b["role"].isin(MANAGER_ROLES)), ("manager", b["role"].isin(MANAGER_ROLES))):
+        for fam, mask in (
+            ("ic", ~b["role"].isin(MANAGER_ROLES)),
+            ("manager", b["role"].isin(MANAGER_ROLES)),
+        ):
             sub = b[mask]
-            ratio[fam][s] = round(float(np.median(sub["lt"] - sub["lb"])), 4) if len(sub) >= 30 else None
+            ratio[fam][s] = (
+                round(float(np.median(sub["lt"] - sub["lb"])), 4) if len(sub) >= 30 else None
+            )
     for s in SENIORITIES:  # a thin manager cell takes the IC ratio plus the managers' mean gap
         if ratio["manager"][s] is None:
-            gaps = [ratio["manager"][k] - ratio["ic"][k] for k in SENIORITIES if ratio["manager"][k] is not None]
-            ratio["manager"][s] = round(ratio["ic"][s] + (sum(gaps) / len(gaps) if gaps else 0.0), 4)
+            gaps = [
+                ratio["manager"][k] - ratio["ic"][k]
+                for k in SENIORITIES
+                if ratio["manager"][k] is not None
+            ]
+            ratio["manager"][s] = round(
+                ratio["ic"][s] + (sum(gaps) / len(gaps) if gaps else 0.0), 4
+            )
     out.update(
         {
             "geo_pass_through": round(beta, 4),

@@ -9,7 +9,8 @@ import pytest
 from paypath.advisor import advise, build_profile, next_skills, recommend_roles
 from paypath.catalog import get_role, load_roles
 from paypath.errors import InputError, UnknownArea, UnknownRole
-from paypath.pay_evidence import expected_pay, experience_percentile
+from paypath.pay_evidence import expected_pay
+from paypath.pay_model import estimate_pay
 from paypath.profile import years_from_text
 from paypath.resume import read_resume
 from paypath.skills import extract_skills
@@ -62,16 +63,17 @@ def test_role_fits_explain_matched_and_missing_skills() -> None:
     assert set(top.matched) <= set(profile.skills)
 
 
-def test_expected_pay_comes_from_bls_with_its_source() -> None:
+def test_expected_pay_is_the_pay_models_base_at_the_persons_seniority() -> None:
     pay = expected_pay("software-engineer", "national", 5.0)
     assert pay.median is not None and pay.p25 is not None and pay.p75 is not None
     assert pay.p25 <= pay.median <= pay.p75
-    assert "BLS" in pay.source and pay.expected is not None
+    assert "BLS" in pay.source and pay.kind == "base" and pay.country == "US"
+    model = estimate_pay("software-engineer", "national", years=5.0).base
+    assert model is not None and pay.expected == model.median and pay.level == "senior"
     junior = expected_pay("software-engineer", "national", 1.0)
     senior = expected_pay("software-engineer", "national", 12.0)
     assert junior.expected is not None and senior.expected is not None
     assert junior.expected < senior.expected
-    assert junior.percentile == experience_percentile(1.0)
 
 
 def test_uplift_is_expected_pay_minus_salary() -> None:

@@ -129,7 +129,7 @@ def test_offer_json() -> None:
         ]
     )
     assert doc["total"] == 165000 + 15000 + 50000 + 5000
-    base = doc["base_vs_bls"]
+    base = doc["base_vs_peers"]
     assert isinstance(base, dict) and base["verdict"] in {"below", "within", "above"}
     assert doc["sources"]
 
@@ -137,4 +137,4 @@ def test_offer_json() -> None:
 def test_offer_human_output() -> None:
     result = runner.invoke(app, ["offer", "--role", "data-scientist", "--salary", "110000"])
     assert result.exit_code == 0, result.output
-    assert "BLS" in result.stdout and "verdict" in result.stdout
+    assert "peers" in result.stdout and "verdict" in result.stdout

@@ -397,8 +397,8 @@ METHOD = {
     ),
     "score": "0.65 × fit + 0.15 × relevance + 0.20 × expected pay / best expected pay",
     "expected_pay": (
-        "BLS OEWS percentile by experience: p25 <2y, median 5y, p75 10y+; "
-        "blended with US market pay when n ≥ 30"
+        "the pay model's base-salary median (US, USD) for the role in the area at your "
+        "seniority from years (paypath.pay_model)"
     ),
     "next_skills": (
         "uplift = market skill premium × expected pay; ranked by uplift per week of effort"

@@ -177,7 +177,9 @@ def _level(level: str | None, years: float | None) -> str:
     return level_for_years(years)
 
 
-def _dist(kind: Kind, median: float, spread: dict[str, float], n: int, source: str) -> PayDistribution:
+def _dist(
+    kind: Kind, median: float, spread: dict[str, float], n: int, source: str
+) -> PayDistribution:
     def at(q: str) -> float:
         return float(round(median * math.exp(spread[q]), -2))
 
@@ -237,9 +239,10 @@ def estimate_pay(
             f"not {employer}'s"
         )
     method = (
-        "log-pay model: OEWS median for the role's SOC codes in the area x role offset within "
-        "the SOC (PERM titles, shrunk toward the SOC) x seniority (PERM levels, calibrated on "
-        "a Levels.fyi training split) x wage index; total = base x total/base ratio by level"
+        "log-pay model: OEWS median for the role's SOC codes (national, x the area's OEWS "
+        "difference ^ beta) x role offset within the SOC (PERM titles, shrunk toward the "
+        "SOC) x seniority (PERM levels, calibrated on a Levels.fyi training split) x wage "
+        "index; total = base x total/base ratio by level"
     )
     base_reason: str | None = None
     anchor: float | None = None
@@ -297,9 +300,9 @@ def estimate_pay(
         math.exp(log_base),
         cal["base_spread"][lvl],
         n_role,
-        f"BLS OEWS May 2025 {', '.join(role.soc_codes)} in {where.name} "
-        f"(area difference x {beta:.2f}); "
-        f"role offset from {n_role:,} PERM filings; seniority from {n_level:,} "
+        f"BLS OEWS May 2025 {', '.join(role.soc_codes)} "
+        + (f"in {where.name} (area difference x {beta:.2f}); " if anchor != national else "(US); ")
+        + f"role offset from {n_role:,} PERM filings; seniority from {n_level:,} "
         "Levels.fyi training offers",
     )
     family = "manager" if role.id in MANAGER_ROLES else "ic"

@@ -9,6 +9,7 @@ from paypath.cli import salary as salary_cli
 from paypath.cli import skills as skills_cli
 from paypath.cli.advise import advise_command, offer_command, path_command
 from paypath.cli.check import check
+from paypath.cli.pay import pay_command
 from paypath.cli.serve import serve
 from paypath.cli.wages import wages_command
 
@@ -32,6 +33,7 @@ app.command("path")(path_command)
 app.command("offer")(offer_command)
 app.command("wages")(wages_command)
 app.command("check")(check)
+app.command("pay")(pay_command)
 
 
 def main() -> None:

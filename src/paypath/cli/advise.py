@@ -148,10 +148,13 @@ def offer_command(
     signon: float = typer.Option(0.0, "--signon", help="Sign-on bonus (USD, one-off)."),
     location: str | None = typer.Option(None, "--location", help="US state or metro area."),
     years: float | None = typer.Option(None, "--years", help="Years of experience (seniority)."),
-    skills: str = typer.Option("", "--skills", help="Your skills, to adjust the market benchmark."),
+    skills: str = typer.Option(
+        "", "--skills", help="Your skills (recorded; they do not shift the peer figures)."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Check an offer: base pay vs BLS, total compensation vs market, with a verdict for each."""
+    """Check an offer: base salary and total comp each placed among peers (same role,
+    seniority and metro; annual USD, US), with a verdict for each."""
     skill_ids = build_profile([skills]).skills if skills.strip() else []
     check = evaluate_offer(
         role,
@@ -177,7 +180,7 @@ def _print_offer(check: OfferCheck) -> None:
         f"(first year {_money(check.first_year_total)})"
     )
     rows = []
-    for name, cmp in (("base", check.base_vs_bls), ("total", check.total_vs_market)):
+    for name, cmp in (("base", check.base_vs_peers), ("total", check.total_vs_peers)):
         pos = cmp.position
         pct = (
             "-"

@@ -22,6 +22,7 @@ from paypath.web import (
     api_advice,
     api_check,
     api_market,
+    api_pay,
     api_roles,
     api_text,
     api_wages,
@@ -91,6 +92,7 @@ def create_app(*, warm: bool = False) -> FastAPI:
     app.include_router(api_market.router)
     app.include_router(api_check.router)
     app.include_router(api_wages.router)
+    app.include_router(api_pay.router)
     app.include_router(pages.router)
     app.include_router(pages_check.router)
     app.add_api_route("/docs", _docs, include_in_schema=False, response_class=HTMLResponse)

@@ -71,9 +71,9 @@ def advise_input(form: dict[str, str], resume_text: str | None) -> AdviseIn:
 
 def _pay_chart(advice: Advice) -> Chart:
     chart = Chart(
-        title=f"Expected base pay by role, {advice.area} (USD per year)",
+        title=f"Expected base salary by role at your seniority, {advice.area} (US, USD per year)",
         series=[
-            Series("range", "BLS p25–p75 (tick: median)", "range"),
+            Series("range", "Base salary p25–p75 (tick: median)", "range"),
             Series("expected", "Expected for your experience", "point"),
         ],
     )
@@ -90,8 +90,8 @@ def _pay_chart(advice: Advice) -> Chart:
             ),
             Mark(
                 "expected",
-                f"{fit.title}: expected {money(pay.expected)} at percentile "
-                f"{pay.percentile:.0f}. Source: {pay.source}",
+                f"{fit.title}: expected base {money(pay.expected)} ({pay.level}). "
+                f"Source: {pay.source}",
                 value=pay.expected,
             ),
         ]
@@ -186,18 +186,18 @@ def _offer_chart(check: OfferCheck) -> Chart:
     chart = Chart(
         title=f"Your offer against pay for {check.title}, {check.area} (USD per year)",
         series=[
-            Series("bls-wide", "BLS p10–p90", "range"),
-            Series("bls-iqr", "BLS p25–p75 (tick: median)", "range"),
-            Series("market-wide", "Market p10–p90", "range"),
-            Series("market-iqr", "Market p25–p75 (tick: median)", "range"),
+            Series("bls-wide", "Peers' base salary p10–p90 (US)", "range"),
+            Series("bls-iqr", "Peers' base salary p25–p75 (tick: median)", "range"),
+            Series("market-wide", "Peers' total comp p10–p90 (US)", "range"),
+            Series("market-iqr", "Peers' total comp p25–p75 (tick: median)", "range"),
         ],
     )
-    base = check.base_vs_bls.position
+    base = check.base_vs_peers.position
     if base is not None:
-        chart.add_row("Base vs BLS", _position_marks("BLS base wages", base, "bls"))
-    total = check.total_vs_market.position
+        chart.add_row("Base vs peers", _position_marks("Peers' base salary", base, "bls"))
+    total = check.total_vs_peers.position
     if total is not None:
-        chart.add_row("Total vs market", _position_marks("Market total pay", total, "market"))
+        chart.add_row("Total vs peers", _position_marks("Peers' total comp", total, "market"))
     chart.add_ref(check.base, "Base offer")
     if check.total != check.base and total is not None:
         chart.add_ref(check.total, "Total offer")

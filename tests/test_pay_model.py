@@ -1,0 +1,94 @@
+"""The one pay model: roles that share a SOC are told apart, seniority and place matter,
+figures are labelled, unsupported figures are null with a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from paypath.errors import InputError, UnknownArea, UnknownRole
+from paypath.pay_model import LEVELS, estimate_pay, level_for_years, model_info, wage_index
+
+
+def _median(role: str, area: str = "national", level: str = "senior") -> float:
+    base = estimate_pay(role, area, level=level).base
+    assert base is not None
+    return base.median
+
+
+def test_roles_on_one_soc_get_different_figures() -> None:
+    shared = ["ml-engineer", "software-engineer", "devops-engineer", "site-reliability-engineer"]
+    medians = {r: _median(r) for r in shared}
+    assert len(set(medians.values())) == len(shared)
+    assert medians["ml-engineer"] > medians["software-engineer"] * 1.05
+
+
+def test_data_analysts_earn_well_below_data_scientists() -> None:
+    ratio = _median("data-analyst") / _median("data-scientist")
+    assert 0.5 < ratio < 0.8
+
+
+def test_distributions_are_ordered_and_labelled() -> None:
+    est = estimate_pay("software-engineer", "San Jose, CA", years=6)
+    assert est.level == "senior" and est.area == "San Jose-Sunnyvale-Santa Clara, CA"
+    for dist, kind in ((est.base, "base"), (est.total, "total")):
+        assert dist is not None and dist.kind == kind and dist.country == "US"
+        assert dist.p10 < dist.p25 < dist.median < dist.p75 < dist.p90
+        assert dist.n > 0 and dist.source
+    assert est.total is not None and est.base is not None
+    assert est.total.median > est.base.median
+
+
+def test_seniority_raises_pay_at_every_step() -> None:
+    medians = [_median("software-engineer", level=lvl) for lvl in LEVELS]
+    assert medians == sorted(medians) and len(set(medians)) == len(medians)
+
+
+def test_place_moves_pay_less_than_the_whole_occupation() -> None:
+    beta = model_info()["calibration"]["geo_pass_through"]
+    assert 0 < beta < 1
+    assert _median("software-engineer", "Redmond, WA") > _median("software-engineer")
+
+
+def test_as_of_ages_pay_with_the_wage_index() -> None:
+    then = estimate_pay("software-engineer", level="mid", as_of="2019-06").base
+    now = estimate_pay("software-engineer", level="mid").base
+    assert then is not None and now is not None
+    assert then.median == pytest.approx(now.median * wage_index("2019-06"), rel=0.01)
+    assert wage_index("2025-05") == 1.0
+
+
+def test_unsupported_area_is_null_with_a_reason() -> None:
+    est = estimate_pay("data-analyst", "Casper, WY")
+    assert est.base is None and est.total is None
+    assert est.base_reason and "Casper" in est.base_reason
+
+
+def test_a_thin_role_says_its_figure_is_its_socs() -> None:
+    est = estimate_pay("blockchain-developer")
+    assert any("essentially" in n for n in est.notes)
+
+
+def test_employer_is_echoed_not_silently_modelled() -> None:
+    est = estimate_pay("software-engineer", employer="Acme")
+    assert est.employer == "Acme" and any("not Acme's" in n for n in est.notes)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"role_id": "astronaut"}, UnknownRole),
+        ({"role_id": "ml-engineer", "area": "Atlantis"}, UnknownArea),
+        ({"role_id": "ml-engineer", "level": "wizard"}, InputError),
+        ({"role_id": "ml-engineer", "years": -1.0}, InputError),
+        ({"role_id": "ml-engineer", "years": 1.0, "level": "staff"}, InputError),
+        ({"role_id": "ml-engineer", "as_of": "1999-01"}, InputError),
+        ({"role_id": "ml-engineer", "as_of": "May 2025"}, InputError),
+    ],
+)
+def test_bad_input(kwargs: dict[str, object], error: type[Exception]) -> None:
+    with pytest.raises(error):
+        estimate_pay(**kwargs)  # type: ignore[arg-type]
+
+
+def test_level_for_years_bounds() -> None:
+    assert [level_for_years(y) for y in (0, 2, 5, 10, 15)] == list(LEVELS)
