@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from paypath.areas import Area, list_areas, resolve_area, resolve_area_detail
 from paypath.catalog import get_role, load_roles
 from paypath.errors import DataError, UnknownRole, UnknownSOC
+from paypath.pay_model import PayDistribution
 from paypath.resources import data_path
 
 __all__ = [
@@ -391,6 +392,9 @@ class BandComparison(BaseModel):
     verdict_national: str
     verdict_area: str | None
     notes: list[str]
+    #: the pay model's mid-level base salary for the role (not the SOC): paypath.pay_model
+    model_national: PayDistribution | None = None
+    model_area: PayDistribution | None = None
 
 
 def band_verdict(low: float, high: float | None, wages: RoleWages) -> str:
@@ -417,6 +421,8 @@ def compare_bands(area: str | None = None) -> list[BandComparison]:
     The verdict compares the band's midpoint (its floor for an open-ended "$X+" band without a
     top) with the BLS percentiles of the role's SOC codes.
     """
+    from paypath.pay_model import estimate_pay
+
     where = resolve_area_detail(area) if area else None
     out: list[BandComparison] = []
     for role in load_roles():
@@ -429,6 +435,10 @@ def compare_bands(area: str | None = None) -> list[BandComparison]:
         if band.open_ended:
             notes.append("The article's top is open-ended ('+'): its max is a floor, not a cap.")
         notes += [n for n in nat.notes if "cannot tell" in n]
+        notes.append(
+            "model_national / model_area: paypath's pay model, base salary of a mid-level "
+            f"{role.id} (tells roles on one SOC apart)."
+        )
         out.append(
             BandComparison(
                 role_id=role.id,
@@ -443,6 +453,10 @@ def compare_bands(area: str | None = None) -> list[BandComparison]:
                 verdict_national=band_verdict(band.min, band.max, nat),
                 verdict_area=band_verdict(band.min, band.max, local) if local else None,
                 notes=notes,
+                model_national=estimate_pay(role.id, "national", level="mid").base,
+                model_area=(
+                    estimate_pay(role.id, where[0].name, level="mid").base if where else None
+                ),
             )
         )
     return out

@@ -60,7 +60,12 @@ def stats(
         "skill, comp_kind, source.",
     ),
     role: str | None = typer.Option(None, "--role", help="Only this role id."),
-    country: str | None = typer.Option(None, "--country", help="Only this country (ISO code)."),
+    country: str | None = typer.Option(
+        None,
+        "--country",
+        help="Only this country (ISO code; default US unless grouping by country); "
+        "'all' pools every country.",
+    ),
     seniority: str | None = typer.Option(None, "--seniority", help="Only this seniority."),
     skill: str | None = typer.Option(None, "--skill", help="Only rows with this skill id."),
     min_n: int = typer.Option(
@@ -71,12 +76,27 @@ def stats(
     master: str | None = MASTER_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Pay percentiles (annual USD) by role, location, seniority or skill."""
+    """Pay percentiles (annual USD) by role, location, seniority or skill; one country (US by
+    default) unless grouped by country or --country all, and the title says which."""
+    groups = [b.strip() for b in by.split(",") if b.strip()]
+    if country is None and "country" not in groups:
+        country = "US"
+    pool = (
+        "by country"
+        if "country" in groups and country is None
+        else "all countries pooled"
+        if country is not None and country.lower() == "all"
+        else f"country {country.upper()}"
+        if country
+        else "by country"
+    )
+    if country is not None and country.lower() == "all":
+        country = None
     filters = {"role": role, "country": country, "seniority": seniority, "skill": skill}
     with open_analytics_store(db) as store:
         rows = pay_stats(
             store,
-            by=[b for b in by.split(",") if b.strip()],
+            by=groups,
             where={k: v for k, v in filters.items() if v},
             min_n=min_n,
             engine=engine or setting("engine"),
@@ -96,7 +116,7 @@ def stats(
         for r in rows
     ]
     columns = [*keys, "n", "p10", "p25", "median", "p75", "p90"]
-    console.print(table("Pay percentiles (USD/yr)", columns, cells))
+    console.print(table(f"Pay percentiles (USD/yr), {pool}", columns, cells))
     if any(r.suppressed for r in rows):
         console.print(f"[dim]suppressed: fewer than {min_n} rows (--min-n)[/]", highlight=False)
     _source(rows)

@@ -77,19 +77,28 @@ def compare_command(
     if as_json:
         emit_json(rows)
         return
-    columns = ["role", "SOC", "article band", "BLS p25–p90 (US)", "verdict (US)"]
+    columns = [
+        "role",
+        "SOC",
+        "article band",
+        "base median, mid (US)",
+        "BLS p25–p90 (US)",
+        "verdict (US)",
+    ]
     if area:
         where = rows[0].area.area if rows and rows[0].area else area
         columns += [f"BLS p25–p90 ({where})", "verdict (area)"]
     body = []
     for c in rows:
-        row = [c.role_id, c.soc, _band(c), _bls(c.national), c.verdict_national]
+        model = _money(c.model_national.median) if c.model_national is not None else "-"
+        row = [c.role_id, c.soc, _band(c), model, _bls(c.national), c.verdict_national]
         if area:
             row += [_bls(c.area), c.verdict_area or "-"]
         body.append(row)
     console.print(table("Seed article bands vs BLS OEWS May 2025", columns, body))
     console.print(
         "Verdict: the article band's midpoint against BLS percentiles (BLS: base wages). "
-        "Roles on SOC 15-1252 share one official figure: BLS cannot tell them apart.",
+        "Roles on SOC 15-1252 share one official figure: BLS cannot tell them apart; the "
+        "base median column is paypath's pay model (`paypath pay ROLE`), which does.",
         highlight=False,
     )

@@ -282,14 +282,15 @@ def role_page(role_id: str) -> RolePage:
 
 
 def _add_wages(page: RolePage, role: Role) -> None:
-    wages = _bls(role)
-    if wages is not None:
+    from paypath.pay_model import estimate_pay
+
+    est = estimate_pay(role.id, "national", level="mid")
+    if est.base is not None:
+        src = est.base.source
         page.national = National(
-            Figure(wages.p25, wages.source),
-            Figure(wages.median, wages.source),
-            Figure(wages.p75, wages.source),
+            Figure(est.base.p25, src), Figure(est.base.median, src), Figure(est.base.p75, src)
         )
-        page.sources.append(wages.source)
+        page.sources.append(src)
     try:
         states = wages_by_state(role.id)
     except PaypathError as exc:
