@@ -15,7 +15,8 @@ How a row becomes a record:
 * **Role**: :func:`oflc_role`: SOC code and job title together. The title classifier's role
   is kept when the catalog lists the SOC for it (a "Machine Learning Engineer" under
   15-1252 is ml-engineer); otherwise the SOC's default catalog role (15-1252 ->
-  software-engineer); an SOC outside the catalog is ``other``.
+  software-engineer); an SOC outside the catalog is ``other``. SOC 2010 codes (most of PERM
+  FY2023) are read through ``LEGACY_SOC``, their SOC 2018 successors.
 * **Seniority**: the prevailing-wage level (:func:`seniority_from_wage_level`).
 * **Employer**: :func:`paypath.employer_names.normalize_employer`.
 * Rows that are not certified (denied, withdrawn), lack an employer, a wage or a usable
@@ -42,6 +43,7 @@ from paypath.titles import OTHER, classify_title
 __all__ = [
     "OFLC_ATTRIBUTION",
     "OFLC_CAVEAT",
+    "LEGACY_SOC",
     "SOC_DEFAULT_ROLE",
     "convert_oflc",
     "oflc_role",
@@ -115,6 +117,19 @@ SOC_DEFAULT_ROLE: dict[str, str] = {
     "11-2021": "product-manager",
 }
 
+# SOC 2010 codes (filings before the 2018 SOC took over, e.g. most of PERM FY2023) -> the
+# SOC 2018 codes they became (BLS crosswalk). 15-1199 "Computer Occupations, All Other" split
+# many ways: its filings keep a role only when the title names one of them.
+LEGACY_SOC: dict[str, tuple[str, ...]] = {
+    "15-1132": ("15-1252",),
+    "15-1133": ("15-1252",),
+    "15-1111": ("15-1221",),
+    "15-1122": ("15-1212",),
+    "15-1142": ("15-1244",),
+    "15-1143": ("15-1241",),
+    "15-1199": ("15-1299", "15-2051", "15-1243", "15-1212", "15-1252"),
+}
+
 
 def seniority_from_wage_level(level: object) -> str | None:
     """Prevailing-wage level -> seniority: I junior, II mid, III senior, IV staff."""
@@ -140,13 +155,16 @@ def _soc(code: object) -> str:
 def oflc_role(soc: str, title: str) -> str:
     """Catalog role of a filing from its SOC code and job title (``other`` outside the catalog)."""
     code = _soc(soc)
-    allowed = _soc_roles().get(code)
+    codes = LEGACY_SOC.get(code, (code,))
+    allowed = frozenset().union(*(_soc_roles().get(c, frozenset()) for c in codes))
     if not allowed:
         return OTHER
     by_title = classify_title(title).role if title.strip() else OTHER
     if by_title in allowed:
         return by_title
-    return SOC_DEFAULT_ROLE.get(code, sorted(allowed)[0])
+    if len(codes) > 1:  # a split legacy code: the title must say which
+        return OTHER
+    return SOC_DEFAULT_ROLE.get(codes[0], sorted(allowed)[0])
 
 
 def _columns(row: RawRow) -> dict[str, Any]:
