@@ -25,6 +25,7 @@ from typing import IO, Any
 from paypath.errors import CurrencyError, IngestError, InputError
 from paypath.market.locations import country_code, parse_location
 from paypath.market.records import Record, RowRejected, content_id, posting_record
+from paypath.market.sources_oflc import convert_oflc, read_oflc
 from paypath.salary import parse_salary, salary_from_fields
 from paypath.skills import resolve_skills
 from paypath.titles import seniority_from_level
@@ -548,6 +549,12 @@ SOURCES: dict[str, Source] = {
         "Stack Overflow Developer Survey: 2024 schema or the 2025 derived salary table",
         read_csv,
         _guarded(_convert_survey),
+    ),
+    "dol-perm": Source(
+        "dol-perm", "DOL OFLC PERM disclosure data", read_oflc, _guarded(convert_oflc("perm"))
+    ),
+    "dol-lca": Source(
+        "dol-lca", "DOL OFLC H-1B LCA disclosure data", read_oflc, _guarded(convert_oflc("lca"))
     ),
 }
 
