@@ -22,6 +22,10 @@ What it fits (the model itself is documented in ``paypath.pay_model``):
    their cell medians, and the median log total/base ratio for individual contributors
    and for managers (2 x 5). Levels offers are dated 2017-2021: every figure is first
    aged to May 2025 with the wage index (3.), so the coefficients are in May 2025 dollars.
+5. **Employer offsets** (PERM): an employer's mean residual after state, level, fiscal
+   year and role (its titles' catalog role, or the SOC for other titles), names grouped
+   with ``paypath.employer_names.normalize_employer``, shrunk by ``n / (n + 20)``; the
+   1,500 employers with the most filings (at least 15) go to ``data/pay/employers.csv``.
 4. **Wage index** (Indeed Hiring Lab posted-wage growth, United States, CC BY 4.0):
    a monthly level chained from the year-on-year growth, 2025-05 = 1. Months before the
    series (2018 and earlier) are extrapolated at the first year's growth.
@@ -48,6 +52,10 @@ OUT = ROOT / "src" / "paypath" / "data" / "pay" / "model.json"
 sys.path.insert(0, str(ROOT / "bench"))
 
 K_ROLE = 50.0
+K_EMPLOYER = 20.0
+MIN_EMPLOYER_N = 15
+MAX_EMPLOYERS = 1500
+EMPLOYERS_OUT = OUT.parent / "employers.csv"
 LEVEL_OF_PW = {"Level I": "junior", "Level II": "mid", "Level III": "senior", "Level IV": "staff"}
 SENIORITIES = ("junior", "mid", "senior", "staff", "principal")
 MANAGER_ROLES = {"software-engineering-manager"}
@@ -82,7 +90,7 @@ def perm_rows() -> pd.DataFrame:
     from paypath.titles import classify_title
 
     files = [str(SHARED / "dol-oflc" / f"perm_fy{y}.parquet") for y in (2023, 2026)]
-    q = f"""select fiscal_year fy, job_title, replace(soc_code, '.00', '') soc,
+    q = f"""select fiscal_year fy, job_title, employer_name, replace(soc_code, '.00', '') soc,
               upper(worksite_state) st, wage_annual w, pw_wage_level lvl
             from read_parquet({files!r})
             where wage_annual between 30000 and 1500000 and pw_wage_level like 'Level%'
@@ -97,11 +105,34 @@ def perm_rows() -> pd.DataFrame:
     return df.dropna(subset=["level", "st"])
 
 
+def fit_employers(df: pd.DataFrame) -> list[dict[str, object]]:
+    """Employer offsets: mean residual of an employer's filings after state, level, year and
+    role (or SOC, for titles with no catalog role), shrunk by ``n / (n + K_EMPLOYER)``."""
+    from paypath.employer_names import employer_key, normalize_employer
+
+    group = df["role"].where(df["role"] != "other", "soc:" + df["soc"])
+    e2 = df["e"] - df.groupby(group)["e"].transform("mean")
+    names = {n: normalize_employer(n) for n in df["employer_name"].dropna().unique()}
+    display = df["employer_name"].map(names)
+    frame = pd.DataFrame({"display": display, "e2": e2}).dropna()
+    frame["key"] = frame["display"].map(employer_key)
+    out = []
+    for key, g in frame.groupby("key"):
+        n = len(g)
+        if n < MIN_EMPLOYER_N:
+            continue
+        shrunk = float(g["e2"].mean()) * n / (n + K_EMPLOYER)
+        display_name = str(g["display"].mode().iloc[0])
+        out.append({"key": key, "employer": display_name, "offset": round(shrunk, 4), "n": n})
+    out.sort(key=lambda r: -int(r["n"]))  # type: ignore[call-overload]
+    return out[:MAX_EMPLOYERS]
+
+
 def fit_perm(df: pd.DataFrame) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     from paypath.catalog import load_roles
 
     fit = smf.ols("lw ~ C(st) + C(level) + C(fy)", data=df).fit()
-    df = df.assign(e=fit.resid)
+    df["e"] = fit.resid
     lv = {
         "junior": 0.0,
         **{s: float(fit.params.get(f"C(level)[T.{s}]", 0.0)) for s in ("mid", "senior", "staff")},
@@ -210,6 +241,8 @@ def main() -> None:
     perm = perm_rows()
     roles, shape = fit_perm(perm)
     cal = calibrate(roles, shape, index)
+    employers = fit_employers(perm)
+    pd.DataFrame(employers).to_csv(EMPLOYERS_OUT, index=False)
     model = {
         "version": 1,
         "sources": {

@@ -68,9 +68,20 @@ def test_a_thin_role_says_its_figure_is_its_socs() -> None:
     assert any("essentially" in n for n in est.notes)
 
 
-def test_employer_is_echoed_not_silently_modelled() -> None:
-    est = estimate_pay("software-engineer", employer="Acme")
-    assert est.employer == "Acme" and any("not Acme's" in n for n in est.notes)
+def test_a_known_employer_shifts_pay_and_says_by_how_much() -> None:
+    market = _median("software-engineer")
+    meta = estimate_pay("software-engineer", level="senior", employer="META PLATFORMS, INC.")
+    assert meta.employer == "Meta" and meta.base is not None
+    assert meta.base.median != market
+    assert any("employer offset for Meta" in n for n in meta.notes)
+
+
+def test_an_unknown_employer_gets_the_market_figure_and_a_note() -> None:
+    est = estimate_pay("software-engineer", level="senior", employer="Acme Widgets")
+    assert est.base is not None and est.base.median == _median("software-engineer")
+    assert any("not Acme Widgets's" in n for n in est.notes)
+    with pytest.raises(InputError):
+        estimate_pay("software-engineer", employer="!!!")
 
 
 @pytest.mark.parametrize(

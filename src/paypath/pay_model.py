@@ -45,8 +45,13 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
 * **As of** (``as_of`` "YYYY-MM", default May 2025, the OEWS reference month): figures are
   aged with a monthly US posted-wage index chained from Indeed Hiring Lab's year-on-year
   growth (CC BY 4.0); 2025-05 = 1. The Levels.fyi calibration is done in May 2025 dollars.
-* **Employer**: not modelled yet. A named employer is echoed with a note that the figure
-  is the market's, not the employer's.
+* **Employer** (optional): ``employer_offset`` from PERM (``data/pay/employers.csv``, the
+  1,500 employers with the most filings): the employer's mean log offered wage after
+  state, level, fiscal year and role, shrunk by ``n / (n + 20)``; names are matched with
+  :func:`paypath.employer_names.employer_key`. It shifts base and total alike (PERM has
+  no bonus or stock). PERM wages are often the floor of the offered range, so an
+  employer that files wide ranges reads low. An employer not in the table gets the
+  market's figure and a note saying so.
 
 Nothing falls back silently: where OEWS publishes no wage for the role's SOC codes in the
 area, ``base`` and ``total`` are ``None`` and ``base_reason`` says why and what to try.
@@ -55,6 +60,7 @@ Every figure is annual USD in the United States, labelled ``kind`` base or total
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 import re
@@ -123,6 +129,16 @@ class PayEstimate(BaseModel):
     method: str
     sources: list[str]
     notes: list[str]
+
+
+@cache
+def _employers() -> dict[str, tuple[str, float, int]]:
+    """employer key -> (display name, offset, n filings)."""
+    out: dict[str, tuple[str, float, int]] = {}
+    with data_path("pay/employers.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            out[r["key"]] = (r["employer"], float(r["offset"]), int(r["n"]))
+    return out
 
 
 @cache
@@ -233,11 +249,25 @@ def estimate_pay(
     if when != AS_OF_DEFAULT:
         sources.append(model["sources"]["index"])
         notes.append(f"aged from May 2025 to {when} with the posted-wage index (x{idx:.3f})")
-    if employer:
-        notes.append(
-            f"no employer-specific model yet: the figures are the market's for {role.id}, "
-            f"not {employer}'s"
-        )
+    employer_offset = 0.0
+    if employer is not None:
+        from paypath.employer_names import employer_key
+
+        key = employer_key(employer)
+        if not key:
+            raise InputError(f"employer {employer!r} has no name in it; give e.g. 'Microsoft'")
+        hit = _employers().get(key)
+        if hit is None:
+            notes.append(
+                f"no employer-specific evidence for {employer!r} (not among the PERM "
+                f"employers with 15+ filings): the figures are the market's, not {employer}'s"
+            )
+        else:
+            employer, employer_offset, n_emp = hit
+            notes.append(
+                f"employer offset for {employer}: {math.exp(employer_offset) - 1:+.1%} "
+                f"from {n_emp:,} PERM filings (shrunk toward the market)"
+            )
     method = (
         "log-pay model: OEWS median for the role's SOC codes (national, x the area's OEWS "
         "difference ^ beta) x role offset within the SOC (PERM titles, shrunk toward the "
@@ -293,6 +323,7 @@ def estimate_pay(
         + float(model["seniority_shape"][lvl])
         + float(cal["base_offset"][lvl])
         + math.log(idx)
+        + employer_offset
     )
     n_level = int(cal["n_by_seniority"].get(lvl, 0))
     base = _dist(
