@@ -24,8 +24,8 @@ Targets (issue #15):
 (b) **Cell medians**: for role x seniority x metro cells with n >= 30, the median over
     cells of |paypath median / peer median - 1|, where paypath's cell median is the
     median of the offer check's benchmark medians over the cell's offers. Target <= 10%.
-(c) **Role order**: per role, peer median vs the median of paypath's benchmark medians
-    over the same offers; Spearman rank correlation >= 0.85. Also: how many distinct
+(c) **Role order**: per role, over *all* held-out offers of the role (any peer-group
+    size), the peer median vs the median of paypath's benchmark medians for those offers; Spearman rank correlation >= 0.85. Also: how many distinct
     national mid-level base medians the offer check gives across the catalog roles.
 """
 
@@ -78,6 +78,7 @@ def run(min_peers: int) -> dict[str, Any]:
     has_as_of = "as_of" in inspect.signature(evaluate_offer).parameters
     cell = ["role", "seniority", "metro"]
     df["cell_n"] = df.groupby(cell)["total"].transform("size")
+    everyone = df
     rows = df[df["cell_n"] - 1 >= min_peers].copy()
 
     # peer position, leave-one-out
@@ -96,7 +97,7 @@ def run(min_peers: int) -> dict[str, Any]:
     verdicts: dict[str, list[Any]] = {"base": [], "total": []}
     medians: dict[str, list[float | None]] = {"base": [], "total": []}
     errors: Counter[str] = Counter()
-    for r in rows.itertuples():
+    for r in everyone.itertuples():
         kwargs: dict[str, Any] = {
             "bonus": float(r.total - r.base) if r.total > r.base else 0.0,
             "location": r.location,
@@ -118,8 +119,10 @@ def run(min_peers: int) -> dict[str, Any]:
             medians[kind].append(c.position.median if c.position is not None else None)
     seconds = time.perf_counter() - t0
     for kind in ("base", "total"):
-        rows[f"pp_{kind}"] = verdicts[kind]
-        rows[f"pp_{kind}_median"] = medians[kind]
+        everyone[f"pp_{kind}"] = verdicts[kind]
+        everyone[f"pp_{kind}_median"] = medians[kind]
+        rows[f"pp_{kind}"] = everyone.loc[rows.index, f"pp_{kind}"]
+        rows[f"pp_{kind}_median"] = everyone.loc[rows.index, f"pp_{kind}_median"]
 
     out: dict[str, Any] = {
         "offers": len(rows),
@@ -127,13 +130,17 @@ def run(min_peers: int) -> dict[str, Any]:
         "min_peers": min_peers,
         "as_of_used": has_as_of,
         "errors": dict(errors),
-        "seconds": round(seconds, 1),
+        "seconds_offer_checks": round(seconds, 1),
     }
     for kind in ("base", "total"):
         agree = rows[f"pp_{kind}"] == rows[f"peer_{kind}"]
         out[f"agreement_{kind}"] = round(float(agree.mean()), 4)
         out[f"always_within_{kind}"] = round(float((rows[f"peer_{kind}"] == "within").mean()), 4)
         out[f"no_verdict_{kind}"] = round(float(rows[f"pp_{kind}"].isna().mean()), 4)
+        answered = rows[f"pp_{kind}"].notna()
+        out[f"agreement_{kind}_where_answered"] = (
+            round(float(agree[answered].mean()), 4) if answered.any() else None
+        )
         out[f"peer_mix_{kind}"] = (
             rows[f"peer_{kind}"].value_counts(normalize=True).round(3).to_dict()
         )
@@ -163,9 +170,10 @@ def run(min_peers: int) -> dict[str, Any]:
     # (c) role order
     from scipy.stats import spearmanr
 
+    out["role_order_offers"] = len(everyone)
     for kind in ("base", "total"):
-        peer = rows.groupby("role")[kind].median()
-        mine = rows.groupby("role")[f"pp_{kind}_median"].median()
+        peer = everyone.groupby("role")[kind].median()
+        mine = everyone.groupby("role")[f"pp_{kind}_median"].median()
         both = pd.concat([peer, mine], axis=1).dropna()
         rho = spearmanr(both.iloc[:, 0], both.iloc[:, 1]).statistic if len(both) > 2 else None
         out[f"role_spearman_{kind}"] = None if rho is None else round(float(rho), 3)

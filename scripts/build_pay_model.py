@@ -20,8 +20,15 @@ What it fits (the model itself is documented in ``paypath.pay_model``):
    log ratio of base to the model's uncalibrated base (one number per seniority, 5), the
    empirical residual quantiles (p10, p25, p75, p90) of log base and log total around
    their cell medians, and the median log total/base ratio for individual contributors
-   and for managers (2 x 5). Levels offers are dated 2017-2021: every figure is first
+   and for managers (2 x 5), after ``total_geo`` (one number: OLS of log total/base on the
+   area term, with family x level dummies; stock is a larger share where pay is higher).
+   Levels offers are dated 2017-2021: every figure is first
    aged to May 2025 with the wage index (3.), so the coefficients are in May 2025 dollars.
+6. **Metro effects** (PERM): OLS of log offered wage on metro (worksite city -> metro
+   with the place table), level, fiscal year and role; centred, shrunk by n / (n + 50),
+   for metros with 30+ filings. The Levels.fyi training split calibrates their scale
+   (``metro_scale``, one number); ``geo_pass_through`` (one number) scales the OEWS
+   area-vs-national ratio for areas without a PERM metro effect.
 5. **Employer offsets** (PERM): an employer's mean residual after state, level, fiscal
    year and role (its titles' catalog role, or the SOC for other titles), names grouped
    with ``paypath.employer_names.normalize_employer``, shrunk by ``n / (n + 20)``; the
@@ -53,6 +60,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 K_ROLE = 50.0
 K_EMPLOYER = 20.0
+K_METRO = 50.0
+MIN_METRO_N = 30
 MIN_EMPLOYER_N = 15
 MAX_EMPLOYERS = 1500
 EMPLOYERS_OUT = OUT.parent / "employers.csv"
@@ -91,7 +100,7 @@ def perm_rows() -> pd.DataFrame:
 
     files = [str(SHARED / "dol-oflc" / f"perm_fy{y}.parquet") for y in (2023, 2026)]
     q = f"""select fiscal_year fy, job_title, employer_name, replace(soc_code, '.00', '') soc,
-              upper(worksite_state) st, wage_annual w, pw_wage_level lvl
+              upper(worksite_state) st, worksite_city city, wage_annual w, pw_wage_level lvl
             from read_parquet({files!r})
             where wage_annual between 30000 and 1500000 and pw_wage_level like 'Level%'
               and (soc_code like '15-%' or soc_code like '11-%')"""
@@ -103,6 +112,32 @@ def perm_rows() -> pd.DataFrame:
     df["level"] = df["lvl"].map(LEVEL_OF_PW)
     df["lw"] = np.log(df["w"])
     return df.dropna(subset=["level", "st"])
+
+
+def fit_metros(df: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """Metro effects: OLS of log wage on metro (or state, outside a known metro), level,
+    fiscal year and role (SOC for other titles); centred on the filings' mean, shrunk by
+    ``n / (n + K_METRO)``; metros with at least ``MIN_METRO_N`` filings."""
+    from levels_fyi import metro_of
+
+    pairs = {(c, s) for c, s in zip(df["city"].fillna(""), df["st"], strict=True)}
+    metro = {p: metro_of(f"{p[0].strip().title()}, {p[1]}") for p in pairs}
+    unit = [
+        metro[(c, s)] or f"state:{s}" for c, s in zip(df["city"].fillna(""), df["st"], strict=True)
+    ]
+    frame = df.assign(unit=unit, group=df["role"].where(df["role"] != "other", "soc:" + df["soc"]))
+    fit = smf.ols("lw ~ C(unit) + C(level) + C(fy) + C(group)", data=frame).fit()
+    eff = {
+        u: float(fit.params.get(f"C(unit)[T.{u}]", 0.0)) for u in frame["unit"].unique()
+    }  # the alphabetically first unit is the reference (0)
+    counts = frame["unit"].value_counts()
+    mean = sum(eff[u] * n for u, n in counts.items()) / counts.sum()
+    out = {}
+    for u, n in counts.items():
+        if str(u).startswith("state:") or n < MIN_METRO_N:
+            continue
+        out[str(u)] = {"g": round((eff[u] - mean) * n / (n + K_METRO), 4), "n": int(n)}
+    return out
 
 
 def fit_employers(df: pd.DataFrame) -> list[dict[str, object]]:
@@ -168,7 +203,10 @@ def oews_median(role: str, metro: str) -> float | None:
 
 
 def calibrate(
-    roles: dict[str, dict[str, float]], shape: dict[str, float], index: dict[str, float]
+    roles: dict[str, dict[str, float]],
+    shape: dict[str, float],
+    index: dict[str, float],
+    metros: dict[str, dict[str, float]],
 ) -> dict[str, object]:
     from levels_fyi import levels_us
 
@@ -190,10 +228,23 @@ def calibrate(
     ]
     df["lb"] = np.log(df["base"] / df["idx"])
     df["lt"] = np.log(df["total"] / df["idx"])
+    has = df["metro"].isin(list(metros))
+    df["gp"] = [metros[m]["g"] if m in metros else 0.0 for m in df["metro"]]
+    df["go"] = df["geo"].where(~has, 0.0)
     b_all = df.dropna(subset=["lb"]).assign(res=lambda d: d["lb"] - d["pred0"])
-    geo_fit = smf.ols("res ~ C(seniority) + geo - 1", data=b_all).fit()
-    beta = float(geo_fit.params["geo"])
-    df["pred0"] = df["pred0"] + beta * df["geo"]
+    geo_fit = smf.ols("res ~ C(seniority) + gp + go - 1", data=b_all).fit()
+    gamma = float(geo_fit.params["gp"])
+    beta_all = smf.ols("res ~ C(seniority) + geo - 1", data=b_all).fit()
+    beta = float(beta_all.params["geo"])
+    df["gterm"] = np.where(has, gamma * df["gp"], beta * df["geo"])
+    df["pred0"] = df["pred0"] + df["gterm"]
+    # total/base: how much more of the pay is bonus and stock where base pay is higher
+    tb = df.dropna(subset=["lb"]).assign(
+        tr=lambda d: d["lt"] - d["lb"],
+        fam=lambda d: np.where(d["role"].isin(MANAGER_ROLES), "manager", "ic"),
+    )
+    kappa = float(smf.ols("tr ~ C(fam):C(seniority) + gterm - 1", data=tb).fit().params["gterm"])
+    df["lt_adj"] = df["lt"] - kappa * df["gterm"]
     out: dict[str, object] = {"n_rows": len(df), "n_companies": int(df["company"].nunique())}
     offsets, spread_b, spread_t, ratio = {}, {}, {}, defaultdict(dict)
     for s in SENIORITIES:
@@ -211,7 +262,7 @@ def calibrate(
         ):
             sub = b[mask]
             ratio[fam][s] = (
-                round(float(np.median(sub["lt"] - sub["lb"])), 4) if len(sub) >= 30 else None
+                round(float(np.median(sub["lt_adj"] - sub["lb"])), 4) if len(sub) >= 30 else None
             )
     for s in SENIORITIES:  # a thin manager cell takes the IC ratio plus the managers' mean gap
         if ratio["manager"][s] is None:
@@ -226,6 +277,8 @@ def calibrate(
     out.update(
         {
             "geo_pass_through": round(beta, 4),
+            "metro_scale": round(gamma, 4),
+            "total_geo": round(kappa, 4),
             "base_offset": offsets,
             "base_spread": spread_b,
             "total_spread": spread_t,
@@ -240,7 +293,8 @@ def main() -> None:
     index = wage_index()
     perm = perm_rows()
     roles, shape = fit_perm(perm)
-    cal = calibrate(roles, shape, index)
+    metros = fit_metros(perm)
+    cal = calibrate(roles, shape, index, metros)
     employers = fit_employers(perm)
     pd.DataFrame(employers).to_csv(EMPLOYERS_OUT, index=False)
     model = {
@@ -256,6 +310,7 @@ def main() -> None:
         "k_role": K_ROLE,
         "role_offset": roles,
         "seniority_shape": shape,
+        "metro_effect": metros,
         "calibration": cal,
         "wage_index": index,
     }

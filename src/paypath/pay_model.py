@@ -8,18 +8,23 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
 ``data/pay/model.json``)::
 
     log median_base = log OEWS_median(role's SOC codes, national)  (BLS OEWS May 2025)
-                    + beta * log(OEWS_median(area) / OEWS_median(national))
+                    + area term: metro_scale * PERM metro effect, or
+                                 beta * log(OEWS_median(area) / OEWS_median(national))
                     + role_offset[role]                              (DOL OFLC PERM titles)
                     + seniority_shape[level] + base_offset[level]    (PERM shape, calibrated)
                     + log index(as_of)                               (Indeed posted wages)
-    log median_total = log median_base + total_over_base[family][level]
+    log median_total = log median_base + total_over_base[family][level] + total_geo * area term
     pN = median * exp(spread[level][pN])                             (N = 10, 25, 75, 90)
 
 * **Occupation x area level**: BLS OEWS, the role's SOC codes combined by employment
   (:func:`paypath.wages.role_wages`). OEWS counts base wages only. ``beta`` (the
   geographic pass-through, one coefficient fitted on the Levels.fyi training split, about
-  0.6) says how much of OEWS's area-vs-national difference reaches the offers: tech pay
-  varies less between metros than the whole occupation's does.
+  0.7) says how much of OEWS's area-vs-national difference reaches the offers: tech pay
+  varies less between metros than the whole occupation's does. Where PERM has 30+
+  filings in the metro, the area term is instead the PERM metro effect (log offered wage
+  by metro after level, year and role; shrunk by n / (n + 50)) times ``metro_scale`` (one
+  coefficient, Levels.fyi training split): OEWS ranks San Jose above San Francisco and
+  New York, tech offers do not.
 * **Role within its SOC** (``role_offset``): roles that share a SOC (ML engineer, software
   engineer, SRE, DevOps on 15-1252) are separated by their job titles in PERM filings:
   the mean log offered wage of filings whose title classifies as the role
@@ -39,8 +44,9 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
   of its role x metro x seniority cell, pooled over the Levels.fyi training split, per
   level (4 x 5 coefficients each for base and total).
 * **Base -> total**: the median log ratio of total comp (base + bonus + yearly stock) to
-  base per level, for individual contributors and for managers (Levels.fyi training
-  split; 10 coefficients). The bundled survey rows carry total comp only, so they cannot
+  base per level, for individual contributors and for managers, plus ``total_geo`` times
+  the area term (stock is a larger share where pay is higher: San Francisco, Seattle);
+  Levels.fyi training split, 11 coefficients. The bundled survey rows carry total comp only, so they cannot
   give this ratio.
 * **As of** (``as_of`` "YYYY-MM", default May 2025, the OEWS reference month): figures are
   aged with a monthly US posted-wage index chained from Indeed Hiring Lab's year-on-year
@@ -316,9 +322,20 @@ def estimate_pay(
         )
     national = role_wages(role.id, "national").median or anchor
     beta = float(cal["geo_pass_through"])
+    metro = model["metro_effect"].get(where.name)
+    if metro is not None:
+        geo = float(cal["metro_scale"]) * float(metro["g"])
+        geo_text = f"in {where.name} (metro effect from {int(metro['n']):,} PERM filings); "
+    else:
+        geo = beta * math.log(anchor / national)
+        geo_text = (
+            f"in {where.name} (OEWS area difference x {beta:.2f}); "
+            if where.type != "national"
+            else "(US); "
+        )
     log_base = (
         math.log(national)
-        + beta * math.log(anchor / national)
+        + geo
         + float(offset["offset"])
         + float(model["seniority_shape"][lvl])
         + float(cal["base_offset"][lvl])
@@ -331,13 +348,13 @@ def estimate_pay(
         math.exp(log_base),
         cal["base_spread"][lvl],
         n_role,
-        f"BLS OEWS May 2025 {', '.join(role.soc_codes)} "
-        + (f"in {where.name} (area difference x {beta:.2f}); " if anchor != national else "(US); ")
+        f"BLS OEWS May 2025 {', '.join(role.soc_codes)} national median "
+        + geo_text
         + f"role offset from {n_role:,} PERM filings; seniority from {n_level:,} "
         "Levels.fyi training offers",
     )
     family = "manager" if role.id in MANAGER_ROLES else "ic"
-    ratio = float(cal["total_over_base"][family][lvl])
+    ratio = float(cal["total_over_base"][family][lvl]) + float(cal["total_geo"]) * geo
     total = _dist(
         "total",
         math.exp(log_base + ratio),
