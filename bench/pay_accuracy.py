@@ -25,8 +25,9 @@ Targets (issue #15):
     cells of |paypath median / peer median - 1|, where paypath's cell median is the
     median of the offer check's benchmark medians over the cell's offers. Target <= 10%.
 (c) **Role order**: per role, over *all* held-out offers of the role (any peer-group
-    size), the peer median vs the median of paypath's benchmark medians for those offers; Spearman rank correlation >= 0.85. Also: how many distinct
-    national mid-level base medians the offer check gives across the catalog roles.
+    size), the peer median vs the median of paypath's benchmark medians for those
+    offers; Spearman rank correlation >= 0.85. Also: how many distinct national
+    mid-level base medians the offer check gives across the catalog roles.
 """
 
 from __future__ import annotations

@@ -46,8 +46,8 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
 * **Base -> total**: the median log ratio of total comp (base + bonus + yearly stock) to
   base per level, for individual contributors and for managers, plus ``total_geo`` times
   the area term (stock is a larger share where pay is higher: San Francisco, Seattle);
-  Levels.fyi training split, 11 coefficients. The bundled survey rows carry total comp only, so they cannot
-  give this ratio.
+  Levels.fyi training split, 11 coefficients. The bundled survey rows carry total comp
+  only, so they cannot give this ratio.
 * **As of** (``as_of`` "YYYY-MM", default May 2025, the OEWS reference month): figures are
   aged with a monthly US posted-wage index chained from Indeed Hiring Lab's year-on-year
   growth (CC BY 4.0); 2025-05 = 1. The Levels.fyi calibration is done in May 2025 dollars.
