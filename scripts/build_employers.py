@@ -91,7 +91,9 @@ def main() -> int:
     table = con.execute(QUERY, [MIN_N]).fetchall()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", newline="", encoding="utf-8") as fh:
-        fh.write("# source: U.S. Department of Labor, OFLC disclosure data: PERM FY2023, FY2026 H1\n")
+        fh.write(
+            "# source: U.S. Department of Labor, OFLC disclosure data: PERM FY2023, FY2026 H1\n"
+        )
         fh.write(f"# built by scripts/build_employers.py; cells with n < {MIN_N} suppressed\n")
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["employer", "role", "area", "area_type", "fiscal_year", "n", "p25",

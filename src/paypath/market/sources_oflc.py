@@ -41,9 +41,9 @@ from paypath.salary import salary_from_fields
 from paypath.titles import OTHER, classify_title
 
 __all__ = [
+    "LEGACY_SOC",
     "OFLC_ATTRIBUTION",
     "OFLC_CAVEAT",
-    "LEGACY_SOC",
     "SOC_DEFAULT_ROLE",
     "convert_oflc",
     "oflc_role",
