@@ -58,6 +58,8 @@ def test_known_employers_fold_to_one_display_name(filed: str, display: str) -> N
         pytest.param("APPLE INC.", "Apple", id="apple"),
         pytest.param("Intelligent Systems Inc", "Intelligent Systems", id="not-intel"),
         pytest.param("Gilead Farms LLC", "Gilead Farms", id="not-gilead-sciences"),
+        pytest.param("U.S. BANK NATIONAL ASSOCIATION", "US Bank", id="periods-and-na"),
+        pytest.param("U.S. Bank", "US Bank", id="periods"),
     ],
 )
 def test_unknown_employers_keep_their_words(filed: str, display: str) -> None:

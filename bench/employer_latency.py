@@ -1,0 +1,82 @@
+"""Latency of employer queries on the bundled OFLC employer table: cold and warm.
+
+Target: warm employer queries (top payers, an employer's profile, the offer-check cell)
+under 50 ms each. Reports best-of-N and median of N warm calls.
+
+    PYTHONPATH=src .venv/bin/python bench/employer_latency.py [--repeat N]
+
+Prints a table and writes bench/out/employer_latency.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out" / "employer_latency.json"
+TARGET_MS = 50.0
+
+
+def _ms(start: float) -> float:
+    return (time.perf_counter() - start) * 1000.0
+
+
+def main(repeat: int = 200) -> None:
+    start = time.perf_counter()
+    from paypath.employers import employer_pay, employer_profile, top_payers
+
+    import_ms = _ms(start)
+    start = time.perf_counter()
+    top_payers("ml-engineer", "California")
+    cold_ms = _ms(start)
+    queries: dict[str, Callable[[], Any]] = {
+        "top_payers ml-engineer California": lambda: top_payers("ml-engineer", "California"),
+        "top_payers software-engineer US": lambda: top_payers("software-engineer"),
+        "top_payers software-engineer San Jose": lambda: top_payers(
+            "software-engineer", "San Jose"
+        ),
+        "employer_profile Google LLC": lambda: employer_profile("Google LLC"),
+        "employer_profile Amazon CA": lambda: employer_profile("Amazon", "CA"),
+        "employer_pay NVIDIA swe CA": lambda: employer_pay("NVIDIA", "software-engineer", "CA"),
+    }
+    results: dict[str, dict[str, float]] = {}
+    for name, query in queries.items():
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            query()
+            times.append(_ms(t0))
+        results[name] = {"best_ms": min(times), "median_ms": statistics.median(times)}
+    worst = max(r["median_ms"] for r in results.values())
+    print(f"import {import_ms:.0f} ms; first query (loads the table) {cold_ms:.0f} ms")
+    print(f"{'query':42} {'best ms':>9} {'median ms':>10}")
+    for name, r in results.items():
+        print(f"{name:42} {r['best_ms']:9.3f} {r['median_ms']:10.3f}")
+    verdict = "PASS" if worst < TARGET_MS else "FAIL"
+    print(f"worst warm median {worst:.3f} ms; target < {TARGET_MS:.0f} ms: {verdict}")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(
+        json.dumps(
+            {
+                "import_ms": import_ms,
+                "cold_ms": cold_ms,
+                "repeat": repeat,
+                "queries": results,
+                "target_ms": TARGET_MS,
+                "pass": worst < TARGET_MS,
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=200)
+    main(parser.parse_args().repeat)

@@ -1,0 +1,62 @@
+"""`paypath trends ROLE`: median offered wage by fiscal year, and advertised-wage growth."""
+
+from __future__ import annotations
+
+import typer
+
+from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
+from paypath.trends import INDEED_SOURCE, ai_share, role_trend
+
+__all__ = ["trends_command"]
+
+
+@library_errors
+def trends_command(
+    role: str = typer.Argument(None, help="Role id, e.g. software-engineer."),
+    program: str = typer.Option("lca", "--program", "-p", help="Filings: lca (H-1B) or perm."),
+    country: str = typer.Option(
+        "US", "--country", "-c", help="Country code for the advertised-wage growth (US, DE...)."
+    ),
+    show_ai_share: bool = typer.Option(
+        False, "--ai-share", help="Share of job postings that mention AI, by month."
+    ),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Is pay for a role rising? OFLC medians FY2015-FY2026 and advertised-wage growth."""
+    if show_ai_share:
+        series = ai_share(country)
+        if as_json:
+            emit_json({"country": country.upper(), "series": series, "source": INDEED_SOURCE})
+            return
+        rows = [[m.month, f"{m.value:.2f}%"] for m in series if m.month.endswith(("-01", "-07"))]
+        rows.append([series[-1].month, f"{series[-1].value:.2f}%"])
+        console.print(table(f"Postings mentioning AI, {country.upper()}", ["month", "share"], rows))
+        console.print(f"Source: {INDEED_SOURCE}", highlight=False)
+        return
+    if role is None:
+        raise typer.BadParameter("give a ROLE (e.g. software-engineer) or --ai-share")
+    trend = role_trend(role, program=program, country=country)
+    if as_json:
+        emit_json(trend)
+        return
+    rows = [
+        [
+            f"FY{p.fiscal_year}" + (" (partial)" if p.partial else ""),
+            f"{p.n:,}",
+            f"${p.median:,.0f}",
+            "-" if p.change_pct is None else f"{p.change_pct:+.1f}%",
+        ]
+        for p in trend.points
+    ]
+    title = f"{trend.role}: SOC {trend.soc} {trend.soc_title}, {trend.program.upper()} filings"
+    console.print(table(title, ["fiscal year", "filings", "median", "change"], rows))
+    if trend.shares_soc_with:
+        console.print(f"SOC {trend.soc} also covers: {', '.join(trend.shares_soc_with)}")
+    last = trend.wage_growth[-1]
+    console.print(
+        f"Advertised-wage growth, {trend.country}: {last.value:+.1%} year over year "
+        f"({last.month}; {INDEED_SOURCE})",
+        highlight=False,
+    )
+    console.print(f"Source: {trend.source}", highlight=False)
+    console.print(f"Caveat: {trend.caveat}", highlight=False)

@@ -1,0 +1,96 @@
+"""The bundled employer table (paypath.employers): pinned cells and queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from paypath.employers import employer_pay, employer_profile, list_employers, top_payers
+from paypath.errors import InputError, UnknownArea, UnknownEmployer, UnknownRole
+
+# Computed by hand from the raw rows of ../shared/data/dol-oflc/perm_fy20*.parquet with
+# DuckDB, without paypath's code: certified cases ("Certified", "Certified-Expired"), employer
+# names matched by prefix (NOKIA OF AMERICA..., CISCO..., META PLATFORMS.../FACEBOOK...),
+# worksite_state = 'CA', SOC codes whose only catalog role is the one named (15-1253 QA;
+# 15-1221 and its SOC 2010 predecessor 15-1111 research scientists), wage_annual (all 'Year'),
+# median / quantile_cont(0.25, 0.75). E.g. Meta's 42 values: the 21st and 22nd are 147,182
+# and 147,245, so the median is 147,213.5.
+PINNED = [
+    pytest.param("Nokia", "qa-engineer", "all", 12, 155_821, 167_295, 189_081, id="nokia-qa"),
+    pytest.param("Cisco", "qa-engineer", "all", 13, 141_107, 144_400, 171_448, id="cisco-qa"),
+    pytest.param(
+        "Meta", "ai-research-scientist", "all", 42, 147_182, 147_214, 155_647, id="meta-rs"
+    ),
+    pytest.param(
+        "Meta", "ai-research-scientist", "2023", 41, 147_182, 147_182, 152_342, id="meta-rs-23"
+    ),
+]
+
+
+@pytest.mark.parametrize(("employer", "role", "year", "n", "p25", "median", "p75"), PINNED)
+def test_cells_match_medians_computed_by_hand(
+    employer: str, role: str, year: str, n: int, p25: int, median: int, p75: int
+) -> None:
+    rows = employer_profile(employer, "California", fiscal_year=year).rows
+    cell = next(r for r in rows if r.role == role)
+    assert (cell.n, cell.p25, cell.median, cell.p75) == (n, p25, median, p75)
+
+
+def test_top_payers_are_ranked_by_median_with_source_and_caveat() -> None:
+    ranking = top_payers("ml-engineer", "California")
+    assert (ranking.area, ranking.area_name) == ("CA", "California")
+    medians = [r.median for r in ranking.rows]
+    assert medians == sorted(medians, reverse=True) and len(medians) >= 5
+    assert all(r.n >= 10 and r.role == "ml-engineer" for r in ranking.rows)
+    assert "Department of Labor" in ranking.source and "no bonus or equity" in ranking.caveat
+
+
+def test_limit_metro_and_year() -> None:
+    assert len(top_payers("software-engineer", limit=3).rows) == 3
+    metro = top_payers("software-engineer", "San Jose")
+    assert metro.area == "San Jose-Sunnyvale-Santa Clara, CA" and metro.rows
+    assert {r.fiscal_year for r in top_payers("software-engineer", fiscal_year=2026).rows} == {
+        "2026"
+    }
+
+
+def test_an_area_without_filings_is_an_empty_ranking() -> None:
+    assert top_payers("blockchain-developer", "Wyoming").rows == []
+
+
+def test_employer_names_are_read_like_filings() -> None:
+    assert employer_profile("GOOGLE LLC").employer == "Google"
+    assert employer_profile("facebook").employer == "Meta"
+
+
+def test_unknown_employer_suggests_close_names() -> None:
+    with pytest.raises(UnknownEmployer) as err:
+        employer_profile("Gooogle")
+    assert "Google" in err.value.suggestions
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        pytest.param(lambda: top_payers("astronaut"), UnknownRole, id="role"),
+        pytest.param(lambda: top_payers("ml-engineer", "Atlantis"), UnknownArea, id="area"),
+        pytest.param(lambda: top_payers("ml-engineer", fiscal_year=1999), InputError, id="fy"),
+        pytest.param(lambda: top_payers("ml-engineer", limit=0), InputError, id="limit"),
+    ],
+)
+def test_bad_queries_say_what_went_wrong(call: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        call()  # type: ignore[operator]
+
+
+def test_employer_pay_falls_back_to_the_us() -> None:
+    in_state = employer_pay("NVIDIA", "software-engineer", "CA")
+    assert in_state is not None and in_state.area == "CA"
+    fallback = employer_pay("Adobe", "ml-engineer", "Texas")
+    assert fallback is not None and fallback.area == "US"
+    assert employer_pay("Nokia", "blockchain-developer") is None
+
+
+def test_the_upstream_employer_group_labels_are_not_shipped() -> None:
+    names = set(list_employers())
+    assert "Meta" in names and "Meta (Facebook)" not in names
+    assert "EY (Ernst & Young)" not in names

@@ -1,0 +1,56 @@
+"""Dated ECB rates (paypath.salary.fx.fx_table_for) against known ECB values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from paypath.errors import CurrencyError, InputError
+from paypath.salary import salary_from_fields
+from paypath.salary.fx import default_fx_table, fx_table_for, latest_fx_table, to_usd
+
+
+def test_annual_average_is_the_ecbs_published_one() -> None:
+    # ECB annual average 2023: 1 EUR = 1.0813 USD; 2024: 1.0824 USD
+    assert to_usd(1, "EUR", fx_table_for(2023)) == pytest.approx(1.0813, abs=5e-5)
+    assert to_usd(1, "EUR", fx_table_for("2024")) == pytest.approx(1.0824, abs=5e-5)
+
+
+def test_a_date_uses_its_months_average() -> None:
+    # ECB monthly average March 2023: 1 EUR = 1.0706 USD
+    table = fx_table_for(date(2023, 3, 15))
+    assert table.date == "2023-03" and "monthly average" in table.source
+    assert to_usd(1, "EUR", table) == pytest.approx(1.0706, abs=5e-5)
+    assert fx_table_for("2023-03-01") is table
+
+
+def test_the_latest_day_is_for_salaries_typed_today() -> None:
+    # eurofxref.csv, 30 October 2026: USD 1.1172, GBP 0.83380 per EUR
+    latest = latest_fx_table()
+    assert latest is fx_table_for() and latest.date == "2026-10-30"
+    assert to_usd(1, "GBP", latest) == pytest.approx(1.1172 / 0.8338, rel=1e-9)
+    assert fx_table_for("2030-01") is latest  # after the history: the latest rates
+
+
+def test_converted_salaries_name_the_rate_and_date() -> None:
+    salary = salary_from_fields(60_000, None, "EUR", "year", fx=fx_table_for(2023))
+    assert salary is not None
+    assert salary.fx_date == "2023" and "annual average" in salary.fx_source
+    assert salary.annual_min_usd == pytest.approx(60_000 * 1.081269, abs=0.01)
+
+
+def test_a_currency_the_ecb_stopped_quoting_is_an_error() -> None:
+    assert "RUB" in fx_table_for(2021)
+    with pytest.raises(CurrencyError):
+        to_usd(1, "RUB", fx_table_for(2024))
+
+
+@pytest.mark.parametrize("when", [1998, "1998-12", "last tuesday"])
+def test_periods_outside_the_history_or_unreadable(when: object) -> None:
+    with pytest.raises(InputError):
+        fx_table_for(when)  # type: ignore[arg-type]
+
+
+def test_the_default_table_still_serves_existing_callers() -> None:
+    assert default_fx_table().date == "2024-06-28"
