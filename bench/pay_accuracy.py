@@ -72,9 +72,11 @@ def _cmp(check: Any, kind: str) -> Any:
     raise AttributeError(f"offer check has none of {names}")
 
 
-def run(min_peers: int) -> dict[str, Any]:
+def run(min_peers: int, split: str = "heldout") -> dict[str, Any]:
+    """The figures on one split: "heldout" (the benchmark) or "train" (what
+    ``scripts/build_pay_model.py`` uses to fit the spread scale; never the benchmark)."""
     df = levels_us()
-    df = df[(df["split"] == "heldout") & df["metro"].notna() & df["base"].notna()].copy()
+    df = df[(df["split"] == split) & df["metro"].notna() & df["base"].notna()].copy()
     df = df.reset_index(drop=True)
     has_as_of = "as_of" in inspect.signature(evaluate_offer).parameters
     cell = ["role", "seniority", "metro"]
@@ -128,6 +130,7 @@ def run(min_peers: int) -> dict[str, Any]:
     out: dict[str, Any] = {
         "offers": len(rows),
         "companies": int(rows["company"].nunique()),
+        "split": split,
         "min_peers": min_peers,
         "as_of_used": has_as_of,
         "errors": dict(errors),

@@ -22,6 +22,8 @@ What it fits (the model itself is documented in ``paypath.pay_model``):
    their cell medians, and the median log total/base ratio for individual contributors
    and for managers (2 x 5), after ``total_geo`` (one number: OLS of log total/base on the
    area term, with family x level dummies; stock is a larger share where pay is higher).
+   Then one ``spread_scale`` (a factor on every spread quantile) chosen on a grid to
+   maximise the offer check's verdict agreement with training-split peers.
    Levels offers are dated 2017-2021: every figure is first
    aged to May 2025 with the wage index (3.), so the coefficients are in May 2025 dollars.
 6. **Metro effects** (PERM): OLS of log offered wage on metro (worksite city -> metro
@@ -289,6 +291,30 @@ def calibrate(
     return out
 
 
+SPREAD_SCALES = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5)
+
+
+def fit_spread_scale(model: dict[str, object]) -> float:
+    """The factor on every spread quantile that maximises verdict agreement with peers on
+    the *training* split (mean of base and total; the grid ``SPREAD_SCALES``). The model's
+    bands then cover the unseen employer's offers, not only the spread around a known
+    median. Uses ``bench/pay_accuracy.run(split="train")``."""
+    import pay_accuracy
+
+    from paypath import pay_model
+
+    scores = {}
+    for scale in SPREAD_SCALES:
+        model["calibration"]["spread_scale"] = scale  # type: ignore[index]
+        OUT.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        pay_model._model.cache_clear()
+        pay_model.estimate_pay.cache_clear()
+        got = pay_accuracy.run(30, split="train")
+        scores[scale] = (got["agreement_base"] + got["agreement_total"]) / 2
+        print(f"spread scale {scale}: training agreement {scores[scale]:.4f}")
+    return max(scores, key=lambda k: scores[k])
+
+
 def main() -> None:
     index = wage_index()
     perm = perm_rows()
@@ -315,6 +341,7 @@ def main() -> None:
         "wage_index": index,
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
+    cal["spread_scale"] = fit_spread_scale(model)
     OUT.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {OUT.stat().st_size:,} bytes")
     print(json.dumps({k: model[k] for k in ("role_offset", "seniority_shape")}, indent=1))

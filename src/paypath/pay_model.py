@@ -14,7 +14,7 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
                     + seniority_shape[level] + base_offset[level]    (PERM shape, calibrated)
                     + log index(as_of)                               (Indeed posted wages)
     log median_total = log median_base + total_over_base[family][level] + total_geo * area term
-    pN = median * exp(spread[level][pN])                             (N = 10, 25, 75, 90)
+    pN = median * exp(spread_scale * spread[level][pN])              (N = 10, 25, 75, 90)
 
 * **Occupation x area level**: BLS OEWS, the role's SOC codes combined by employment
   (:func:`paypath.wages.role_wages`). OEWS counts base wages only. ``beta`` (the
@@ -42,7 +42,10 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
   employers that report to Levels.fyi (mostly larger tech firms) pay.
 * **Spread** (p10, p25, p75, p90): the empirical quantiles of log pay around the median
   of its role x metro x seniority cell, pooled over the Levels.fyi training split, per
-  level (4 x 5 coefficients each for base and total).
+  level (4 x 5 coefficients each for base and total), times one ``spread_scale`` chosen
+  on the training split to maximise the offer check's agreement with peers (about 1.3:
+  the bands describe where a new offer from an employer the model has not seen falls,
+  which includes the model's own error, not only the spread around a known median).
 * **Base -> total**: the median log ratio of total comp (base + bonus + yearly stock) to
   base per level, for individual contributors and for managers, plus ``total_geo`` times
   the area term (stock is a larger share where pay is higher: San Francisco, Seattle);
@@ -202,8 +205,10 @@ def _level(level: str | None, years: float | None) -> str:
 def _dist(
     kind: Kind, median: float, spread: dict[str, float], n: int, source: str
 ) -> PayDistribution:
+    scale = float(_model()["calibration"].get("spread_scale", 1.0))
+
     def at(q: str) -> float:
-        return float(round(median * math.exp(spread[q]), -2))
+        return float(round(median * math.exp(spread[q] * scale), -2))
 
     return PayDistribution(
         kind=kind,
