@@ -300,7 +300,6 @@ def fit_spread_scale(model: dict[str, object]) -> float:
     bands then cover the unseen employer's offers, not only the spread around a known
     median. Uses ``bench/pay_accuracy.run(split="train")``."""
     import pay_accuracy
-
     from paypath import pay_model
 
     scores = {}
