@@ -6,7 +6,7 @@ measures main's offer check, the "before", and this branch's, the "after")::
     PYTHONPATH=src python bench/pay_accuracy.py [--min-peers 30] [--json OUT]
     PYTHONPATH=/work/main/src python bench/pay_accuracy.py   # before
 
-Data and split (``bench/levels_fyi.py``): US Levels.fyi rows 2017-2021 with a catalog
+Data and split (``bench/_levels_fyi.py``): US Levels.fyi rows 2017-2021 with a catalog
 role, a metro and a base salary; split by a hash of the company, and only the
 **held-out** half is used here (the pay model's few calibration coefficients were fitted
 on the other half). Peer groups: held-out rows of the same role, seniority (from years)
@@ -46,7 +46,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from levels_fyi import levels_us
+from _levels_fyi import levels_us
 from paypath.catalog import load_roles
 from paypath.errors import PaypathError
 from paypath.offer import evaluate_offer

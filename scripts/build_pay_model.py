@@ -15,7 +15,7 @@ What it fits (the model itself is documented in ``paypath.pay_model``):
    filings and again for the SOC's (``n_soc / (n_soc + K_ROLE)``).
 2. **Seniority shape** (PERM): the OLS coefficients of levels I-IV, mapped junior=I,
    mid=II, senior=III, staff=IV; principal extrapolates one more staff-senior step.
-3. **Calibration on the Levels.fyi training split** (``bench/levels_fyi.py``: split by a
+3. **Calibration on the Levels.fyi training split** (``bench/_levels_fyi.py``: split by a
    hash of the company; the held-out half is never read here). Per seniority: the median
    log ratio of base to the model's uncalibrated base (one number per seniority, 5), the
    empirical residual quantiles (p10, p25, p75, p90) of log base and log total around
@@ -120,7 +120,7 @@ def fit_metros(df: pd.DataFrame) -> dict[str, dict[str, float]]:
     """Metro effects: OLS of log wage on metro (or state, outside a known metro), level,
     fiscal year and role (SOC for other titles); centred on the filings' mean, shrunk by
     ``n / (n + K_METRO)``; metros with at least ``MIN_METRO_N`` filings."""
-    from levels_fyi import metro_of
+    from _levels_fyi import metro_of
 
     pairs = {(c, s) for c, s in zip(df["city"].fillna(""), df["st"], strict=True)}
     metro = {p: metro_of(f"{p[0].strip().title()}, {p[1]}") for p in pairs}
@@ -210,7 +210,7 @@ def calibrate(
     index: dict[str, float],
     metros: dict[str, dict[str, float]],
 ) -> dict[str, object]:
-    from levels_fyi import levels_us
+    from _levels_fyi import levels_us
 
     df = levels_us()
     df = df[(df["split"] == "train") & df["metro"].notna()].copy()

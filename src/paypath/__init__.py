@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from paypath.market.ingest import ingest_file
     from paypath.market.store import bundled_store, open_store
     from paypath.offer import evaluate_offer
+    from paypath.pay_model import estimate_pay
     from paypath.profile import build_profile
     from paypath.resume import read_resume
     from paypath.salary import annualize, find_salaries, parse_salary, to_usd
@@ -47,6 +48,7 @@ _HOMES = {
     "bundled_store": "paypath.market.store",
     "open_store": "paypath.market.store",
     "evaluate_offer": "paypath.offer",
+    "estimate_pay": "paypath.pay_model",
     "build_profile": "paypath.profile",
     "read_resume": "paypath.resume",
     "annualize": "paypath.salary",
@@ -71,6 +73,7 @@ __all__ = [
     "career_path",
     "check_claims",
     "classify_title",
+    "estimate_pay",
     "evaluate_offer",
     "extract_skills",
     "find_salaries",
