@@ -78,10 +78,10 @@ def test_location_moves_the_peer_benchmark_and_suburbs_count_as_their_metro() ->
 
 
 def test_no_metro_figure_falls_back_to_the_state_and_says_so() -> None:
-    # OEWS publishes no Statisticians / Operations Research Analysts median in Bismarck,
-    # nor anywhere in Wyoming
-    state = evaluate_offer("data-analyst", 80_000, location="Bismarck, ND").base_vs_peers
-    assert state.scope == "state" and state.area == "North Dakota"
+    # OEWS publishes none of the data analyst's SOC medians in Enid, OK (but does in
+    # Oklahoma), nor anywhere in Wyoming
+    state = evaluate_offer("data-analyst", 80_000, location="Enid, OK").base_vs_peers
+    assert state.scope == "state" and state.area == "Oklahoma"
     assert "fell back to the state" in state.note
     country = evaluate_offer("data-analyst", 80_000, location="Casper, WY").base_vs_peers
     assert country.scope == "country" and "fell back to the country" in country.note
