@@ -82,7 +82,7 @@ def _print_advice(advice: Advice, top: int) -> None:
     console.print(
         table(
             f"Roles for you ({advice.area})",
-            ["#", "role", "fit", "expected pay", "uplift", "missing"],
+            ["#", "role", "fit", "expected base (US, USD)", "uplift", "missing"],
             rows,
         )
     )
