@@ -37,7 +37,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
 import ahocorasick
 from rapidfuzz import fuzz, process
@@ -45,6 +44,7 @@ from rapidfuzz import fuzz, process
 from paypath.catalog import Alias, Skill, load_skills
 from paypath.errors import InputError, UnknownSkill
 from paypath.mention_context import Context, mention_contexts
+from paypath.scope import SCOPE_HELP, SCOPES, Scope
 
 __all__ = [
     "SCOPES",
@@ -78,12 +78,6 @@ _EVIDENCE_CATEGORIES = frozenset(
 )
 _NEAR = 80  # characters either side in which neighbouring skills count as evidence
 
-Scope = Literal["all", "requirements"]
-SCOPES: tuple[Scope, ...] = ("all", "requirements")
-SCOPE_HELP = (
-    "all: every mention, each with its context (requirement, title, company, benefits); "
-    "requirements: only the skills the text asks of the candidate."
-)
 
 _ASCII_SEPARATORS = str.maketrans(
     {chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "+#._")}

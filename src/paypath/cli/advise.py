@@ -7,14 +7,22 @@ and only its skill ids reach the output.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from paypath.advisor import Advice, advise, build_profile
-from paypath.career import CareerPath, career_path
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.advisor import Advice
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.career import CareerPath
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
-from paypath.offer import OfferCheck, evaluate_offer
-from paypath.resume import read_resume
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.offer import OfferCheck
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    pass
 
 __all__ = ["advise_command", "offer_command", "path_command"]
 
@@ -46,6 +54,9 @@ def advise_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Rank roles for your skills or résumé, with expected pay, gaps and next skills."""
+    from paypath.advisor import advise, build_profile
+    from paypath.resume import read_resume
+
     text = read_resume(resume) if resume is not None else None
     profile = build_profile(
         [skills],
@@ -114,6 +125,8 @@ def path_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Shortest career path between two roles, with the skills to add at each step."""
+    from paypath.career import career_path
+
     path = career_path(from_role, to_role)
     if as_json:
         emit_json(path)
@@ -152,6 +165,9 @@ def offer_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Check an offer: base pay vs BLS, total compensation vs market, with a verdict for each."""
+    from paypath.advisor import build_profile
+    from paypath.offer import evaluate_offer
+
     skill_ids = build_profile([skills]).skills if skills.strip() else []
     check = evaluate_offer(
         role,

@@ -10,16 +10,16 @@ from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
-from paypath.market.ingest import IngestResult, ingest_file, parse_mapping
-from paypath.market.sources import SOURCES
-from paypath.market.store import bundled_store, open_store
+
+if TYPE_CHECKING:  # the store and its readers load only in the commands that use them
+    from paypath.market.ingest import IngestResult
 
 __all__ = ["app"]
 
@@ -47,6 +47,9 @@ def ingest(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Ingest FILE into the store: counts read, stored, duplicates and quarantined rows."""
+    from paypath.market.ingest import ingest_file, parse_mapping
+    from paypath.market.store import open_store
+
     with open_store(db) as store, _progress(quiet=as_json) as bar:
         task = bar.add_task(f"ingesting {file.name}", total=None)
         result = ingest_file(
@@ -89,6 +92,8 @@ def _result_table(result: IngestResult) -> object:
 @app.command("sources")
 def sources(as_json: bool = JSON_OPTION) -> None:
     """List the source kinds `paypath market ingest --source` accepts."""
+    from paypath.market.sources import SOURCES
+
     kinds = [
         {"kind": s.kind, "help": s.help} for s in sorted(SOURCES.values(), key=lambda s: s.kind)
     ]
@@ -112,6 +117,7 @@ def sql(
 ) -> None:
     """Run an ad-hoc SQL query over the store (read-only connection)."""
     from paypath.config import default_db_path
+    from paypath.market.store import bundled_store, open_store
 
     if db is None and not default_db_path().exists():
         result = bundled_store().query(query, limit)
