@@ -3,9 +3,10 @@
 Run: ``.venv/bin/python bench/cold_start.py [--before SRC] [--repeats N]``
 (writes bench/out/cold_start.json).
 
-Each command runs in a new process (the ``paypath`` entry point's code in a new interpreter, nothing warm), best
-of ``--repeats`` (default 5; the machine may be shared, so the best run is the one least
-disturbed). Peak memory is the child's maximum resident set (``ru_maxrss`` of a helper process's only child).
+Each command runs in a new interpreter (the ``paypath`` entry point's code, nothing
+warm), best of ``--repeats`` (default 5; the machine may be shared, so the best run is
+the one least disturbed). Peak memory is the command's maximum resident set
+(``ru_maxrss`` of a helper process's only child).
 ``--before SRC`` times another source tree too (e.g. the main checkout's ``src``), in
 the same run, so before and after come from one machine state. Targets (issue #20):
 ``--help`` under 0.3 s, a cold ``advise --skills python,sql --json`` under 1.5 s.
