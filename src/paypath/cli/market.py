@@ -112,18 +112,16 @@ def sql(
     db: Path | None = typer.Option(
         None, "--db", help="Store to query (default: your store if any, else the bundled data)."
     ),
-    limit: int = typer.Option(1000, "--limit", help="Most rows to return."),
+    limit: int = typer.Option(1000, "--limit", help="Most rows to return (1 to 100,000)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Run an ad-hoc SQL query over the store (read-only connection)."""
+    """Run one ad-hoc SQL query over the store: read-only, no file access."""
     from paypath.config import default_db_path
-    from paypath.market.store import bundled_store, open_store
+    from paypath.market.store import read_only_query
 
-    if db is None and not default_db_path().exists():
-        result = bundled_store().query(query, limit)
-    else:
-        with open_store(db, read_only=True) as store:
-            result = store.query(query, limit)
+    if db is None and default_db_path().exists():
+        db = default_db_path()
+    result = read_only_query(query, limit, db)
     if as_json:
         emit_json([{k: _plain(v) for k, v in r.items()} for r in result.records()])
         return

@@ -16,13 +16,19 @@ PRIMARY KEY index, which DuckDB keeps in memory.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import hashlib
 import json
 import multiprocessing
 import os
 import shutil
+import signal
+import sys
 import tempfile
+import threading
+import time
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -41,7 +47,17 @@ from paypath.market.records import Record, RowRejected
 from paypath.market.sources import FIELDS, SOURCES, Source, source_kinds
 from paypath.market.store import Store, quiet, refresh_pay_facts
 
-__all__ = ["BATCH_SIZE", "IngestResult", "ingest_file", "ingest_rows", "parse_mapping"]
+__all__ = [
+    "BATCH_SIZE",
+    "REQUIRED_COLUMNS",
+    "IngestResult",
+    "clean_stale_staging",
+    "fitting_rows",
+    "ingest_file",
+    "ingest_rows",
+    "max_workers",
+    "parse_mapping",
+]
 
 BATCH_SIZE = 5_000
 PARALLEL_MIN_BYTES = 32 * 2**20  # smaller files convert faster than workers start
@@ -101,10 +117,14 @@ def ingest_file(
     if not file.is_file():
         raise IngestError(f"no such file: {file}")
     kind = _source(source)
+    if workers is not None and (isinstance(workers, bool) or not 1 <= workers <= max_workers()):
+        raise IngestError(
+            f"workers must be between 1 and {max_workers()} (one per core), not {workers}"
+        )
     rows = kind.read(file)
     return ingest_rows(
         store,
-        _renamed(rows, mapping) if mapping else rows,
+        fitting_rows(_renamed(rows, mapping) if mapping else rows, kind.kind, file),
         kind,
         source_file=str(file),
         file_sha256=_sha256(file),
@@ -112,6 +132,67 @@ def ingest_file(
         progress=progress,
         workers=workers if workers is not None else _auto_workers(file),
     )
+
+
+def max_workers() -> int:
+    """The most worker processes an ingest may use: one per core (at least ``MAX_WORKERS``)."""
+    return max(MAX_WORKERS, os.cpu_count() or 1)
+
+
+# The columns each source kind cannot do without (any one name of each tuple). A file
+# without them is another kind of file (a LinkedIn export ingested as `glassdoor`, the
+# survey as `csv`): it is refused before anything is stored. Kinds not listed are not checked.
+REQUIRED_COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "jobspy": (("title",), ("description", "min_amount", "max_amount")),
+    "linkedin": (
+        ("title",),
+        ("job_id",),
+        ("description", "min_salary", "max_salary", "med_salary"),
+    ),
+    "glassdoor": (("Job Title",), ("Salary Estimate", "Job Description")),
+    "ds-salaries": (("job_title",), ("salary",), ("salary_currency",)),
+    "levels": (("title",), ("totalyearlycompensation",)),
+    "csv": (("title",), ("salary", "salary_min", "salary_max", "description")),
+    "jsonl": (("title",), ("salary", "salary_min", "salary_max", "description")),
+    "parquet": (("title",), ("salary", "salary_min", "salary_max", "description")),
+    "so-survey": (("ConvertedCompYearly", "PrimaryRole"),),
+}
+
+
+def fitting_rows(rows: Iterable[dict[str, Any]], kind: str, file: Path) -> Iterator[dict[str, Any]]:
+    """``rows``, once the first one shows the file has the columns ``kind`` needs.
+
+    Raises :class:`IngestError` for a file with no rows (empty, or a header only) or
+    without the columns (see ``REQUIRED_COLUMNS``), naming what it has and what to do.
+    """
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:
+        raise IngestError(
+            f"{file.name} has no rows to ingest (an empty file, or a header only); "
+            "check that it is the file you meant"
+        )
+    columns = [str(c) for c in first if c is not None]
+    missing = [
+        names for names in REQUIRED_COLUMNS.get(kind, ()) if not any(n in first for n in names)
+    ]
+    if missing:
+        need = "; ".join(" or ".join(repr(n) for n in names) for names in missing)
+        shown = ", ".join(repr(c[:40]) for c in columns[:12]) + (
+            " ..." if len(columns) > 12 else ""
+        )
+        hint = ""
+        if len(columns) == 1 and any(sep in columns[0] for sep in ";\t|"):
+            hint = " Its header is one column: is it separated by ';', tab or '|'? Use commas."
+        elif columns and columns[0].lstrip().startswith(("[", "{")):
+            hint = " The file looks like JSON: use --source jsonl."
+        raise IngestError(
+            f"{file.name} does not look like a {kind!r} file: it lacks the column {need} "
+            f"(its columns: {shown or 'none'}); nothing was stored.{hint} See `paypath market "
+            "sources` for the kinds, or name the columns with --map FIELD=COLUMN"
+        )
+    yield first
+    yield from iterator
 
 
 def _auto_workers(file: Path) -> int:
@@ -203,14 +284,29 @@ def ingest_rows(
                         result.quarantined,
                     ],
                 )
-    except PaypathError:
-        raise
-    except Exception as exc:
+    except BaseException as exc:
+        # Whatever stopped the ingest (an error, Ctrl-C, SIGTERM), the report must say
+        # what the store holds: an interrupt can land after COMMIT took effect.
+        if _committed(store, result.ingest_id):
+            return result  # every row is stored and counted; the stop came too late
+        if isinstance(exc, PaypathError | KeyboardInterrupt | SystemExit):
+            raise
         raise IngestError(
             f"ingest of {source_file} failed after {result.read:,} rows and was rolled back; "
             f"the store is unchanged ({type(exc).__name__}: {exc})"
         ) from exc
     return result
+
+
+def _committed(store: Store, ingest_id: str) -> bool:
+    """Whether the ingest ``ingest_id`` is in the store (its transaction committed)."""
+    with contextlib.suppress(duckdb.Error):  # none open: the usual case
+        store.con.execute("ROLLBACK")  # an interrupted COMMIT may leave one open
+    try:
+        row = store.con.execute("SELECT count(*) FROM ingests WHERE id = ?", [ingest_id]).fetchone()
+    except duckdb.Error:
+        return False
+    return bool(row and row[0])
 
 
 def _batches(
@@ -327,6 +423,26 @@ def _staging_connection() -> duckdb.DuckDBPyConnection:
 _WORKER_CON: list[duckdb.DuckDBPyConnection] = []
 
 
+def _die_with_parent() -> None:
+    """In a worker: end when the ingesting process ends, even by SIGKILL (no orphans)."""
+    parent = os.getppid()
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:  # other systems: poll for the parent
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _stage_registered(
     kind: str, plan: StagePlan, number: int, batch: list[tuple[int, dict[str, Any]]]
 ) -> Staged:
@@ -353,7 +469,7 @@ def _staged(
             con.close()
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent) as pool:
         pending: deque[Future[Staged]] = deque()
         for number, batch in enumerate(batches):
             pending.append(pool.submit(_stage_registered, kind.kind, plan, number, batch))
@@ -369,7 +485,7 @@ class _Staging:
     def __init__(self, store: Store, result: IngestResult) -> None:
         self.result = result
         parent = store.path.parent if store.path is not None else None
-        self.dir = Path(tempfile.mkdtemp(prefix=".paypath-ingest-", dir=parent))
+        self.dir = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=parent))
         self.plan = StagePlan(
             self.dir,
             result.ingest_id,
@@ -434,6 +550,35 @@ class _Staging:
 
 
 _STAGED = ("postings", "posting_skills", "quarantine")
+STAGING_PREFIX = ".paypath-ingest-"  # + the ingesting process id + "-" + a random part
+
+
+def clean_stale_staging(folder: Path) -> list[Path]:
+    """Remove the staging folders in ``folder`` whose ingest process is gone (killed with
+    SIGKILL, or a crash); those of a live process are kept. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(f"{STAGING_PREFIX}*"))
+    except OSError:
+        return removed
+    for path in candidates:
+        pid_text = path.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        if path.is_dir() and not (pid_text.isdigit() and _alive(int(pid_text))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's live process
+    return True
 
 
 def _column_types(store: Store, table: str) -> dict[str, str]:
