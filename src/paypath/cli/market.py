@@ -6,6 +6,7 @@ The analytics commands (stats, premiums, demand) are added onto this ``app`` by
 
 from __future__ import annotations
 
+import signal
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
@@ -16,7 +17,14 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
+from paypath.cli._output import (
+    JSON_OPTION,
+    console,
+    emit_json,
+    err_console,
+    library_errors,
+    table,
+)
 
 if TYPE_CHECKING:  # the store and its readers load only in the commands that use them
     from paypath.market.ingest import IngestResult
@@ -50,20 +58,33 @@ def ingest(
     from paypath.market.ingest import ingest_file, parse_mapping
     from paypath.market.store import open_store
 
-    with open_store(db) as store, _progress(quiet=as_json) as bar:
-        task = bar.add_task(f"ingesting {file.name}", total=None)
-        result = ingest_file(
-            store,
-            file,
-            source,
-            mapping=parse_mapping(mapping) or None,
-            progress=lambda n: bar.advance(task, n),
-            workers=workers,
-        )
+    # SIGTERM unwinds like Ctrl-C: the transaction rolls back, the staging folder goes
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        with open_store(db) as store, _progress(quiet=as_json) as bar:
+            task = bar.add_task(f"ingesting {file.name}", total=None)
+            result = ingest_file(
+                store,
+                file,
+                source,
+                mapping=parse_mapping(mapping) or None,
+                progress=lambda n: bar.advance(task, n),
+                workers=workers,
+            )
+    except KeyboardInterrupt:
+        # ingest_file returns the result when a stop lands after COMMIT, so here it did not
+        err_console.print("Interrupted: the ingest was rolled back; the store is unchanged.")
+        raise typer.Exit(130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if as_json:
         emit_json(asdict(result))
         return
     console.print(_result_table(result))
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _progress(*, quiet: bool) -> Progress:

@@ -21,6 +21,7 @@ import ctypes
 import gc
 import hashlib
 import json
+import math
 import multiprocessing
 import os
 import shutil
@@ -34,7 +35,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ from paypath.errors import IngestError, PaypathError
 from paypath.market.records import Record, RowRejected
 from paypath.market.sources import FIELDS, SOURCES, Source, source_kinds
 from paypath.market.store import Store, quiet, refresh_pay_facts
+from paypath.profile import MAX_YEARS
 
 __all__ = [
     "BATCH_SIZE",
@@ -331,13 +333,48 @@ def convert_batch(kind: Source, batch: list[tuple[int, dict[str, Any]]]) -> Conv
     out = Converted(len(batch), [], [])
     for number, raw in batch:
         try:
-            out.records.append((number, kind.convert(raw)))
+            record = kind.convert(raw)
+            reason = implausible(record, raw, kind.kind)
+            if reason:
+                raise RowRejected(reason)
+            out.records.append((number, record))
         except RowRejected as exc:
             raw_json = json.dumps(
                 {str(k): v for k, v in raw.items()}, ensure_ascii=False, default=str
             )
             out.rejected.append((number, exc.reason, raw_json))
     return out
+
+
+_EARLIEST = date(1990, 1, 1)  # no posting or survey in the sources is older
+_PAY_REQUIRED = frozenset({"ds-salaries", "levels"})  # a report row is its pay
+_GENERIC = frozenset({"csv", "jsonl", "parquet"})
+_PAY_FIELDS = ("salary", "salary_min", "salary_max")
+
+
+def implausible(record: Record, raw: Mapping[Any, Any], kind: str) -> str | None:
+    """Why a converted row cannot be true, or None: a pay that is not a finite number,
+    years of experience outside 0-60, a date before 1990 or more than a year ahead, or
+    a pay column that holds something other than pay ("-5", "NaN", "120000abc")."""
+    pay = record.pay_usd
+    if pay is not None and not math.isfinite(pay):
+        return "pay out of range"
+    years = record.years_experience
+    if years is not None and not (math.isfinite(years) and 0 <= years <= MAX_YEARS):
+        return "implausible years of experience"
+    posted = record.posted_at
+    if posted is not None and not _EARLIEST <= posted <= date.today() + timedelta(days=366):
+        return "implausible date"
+    if pay is None:
+        if kind in _PAY_REQUIRED:
+            return "unreadable pay"
+        if kind in _GENERIC and any(str(raw.get(f) or "").strip() for f in _PAY_FIELDS):
+            return "unreadable pay"
+    elif kind in _GENERIC:
+        cell = str(raw.get("salary") or "").strip()
+        if cell and len(cell.split()) == 1 and record.salary_text not in (None, cell):
+            return "unreadable pay"  # one token read only in part: "120000abc", "1e308"
+    return None
 
 
 @dataclass(frozen=True)
