@@ -6,6 +6,7 @@ and only its skill ids reach the output.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:  # loaded in the commands that use them
 if TYPE_CHECKING:  # loaded in the commands that use them
     from paypath.career import CareerPath
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
+from paypath.errors import InputError
 
 if TYPE_CHECKING:  # loaded in the commands that use them
     from paypath.offer import OfferCheck
@@ -82,7 +84,7 @@ def _print_advice(advice: Advice, top: int) -> None:
     rows = [
         (
             i,
-            r.title,
+            r.id,
             f"{r.fit:.0%}",
             _money(r.expected_pay.expected),
             _money(r.uplift),
@@ -93,7 +95,7 @@ def _print_advice(advice: Advice, top: int) -> None:
     console.print(
         table(
             f"Roles for you ({advice.area})",
-            ["#", "role", "fit", "expected pay", "uplift", "missing"],
+            ["#", "role id", "fit", "expected pay", "uplift", "missing"],
             rows,
         )
     )
@@ -168,6 +170,9 @@ def offer_command(
     from paypath.advisor import build_profile
     from paypath.offer import evaluate_offer
 
+    amounts = {"--salary": salary, "--bonus": bonus, "--equity": equity, "--signon": signon}
+    for option, value in {**amounts, "--vesting-years": vesting_years}.items():
+        _check_amount(option, value)
     skill_ids = build_profile([skills]).skills if skills.strip() else []
     check = evaluate_offer(
         role,
@@ -184,6 +189,18 @@ def offer_command(
         emit_json(check)
         return
     _print_offer(check)
+
+
+MAX_AMOUNT_USD = 1e9  # no offer pays a billion dollars a year
+
+
+def _check_amount(option: str, value: float) -> None:
+    """A finite, plausible number, or an :class:`InputError` naming the option."""
+    if not math.isfinite(value) or abs(value) > MAX_AMOUNT_USD:
+        raise InputError(
+            f"{option} must be a number of dollars (or years) below {MAX_AMOUNT_USD:,.0f}, "
+            f"not {value!r}"
+        )
 
 
 def _print_offer(check: OfferCheck) -> None:

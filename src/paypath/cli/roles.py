@@ -29,7 +29,7 @@ def _band(role: Role) -> str:
     if band is None:
         return "-"
     top = f"{band.max:,}" + ("+" if band.open_ended else "") if band.max else "+"
-    return f"${band.min:,}–{top}"
+    return f"${band.min:,} – {top}"  # spaced, so a narrow terminal can wrap it
 
 
 def _summary(role: Role) -> dict[str, object]:
