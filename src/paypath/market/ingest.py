@@ -506,7 +506,8 @@ def _staged(
             con.close()
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent)
+    try:
         pending: deque[Future[Staged]] = deque()
         for number, batch in enumerate(batches):
             pending.append(pool.submit(_stage_registered, kind.kind, plan, number, batch))
@@ -514,6 +515,14 @@ def _staged(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BaseException:
+        # an error or an interrupt: stop the workers now, mid-batch, rather than wait
+        # for the batches they hold (their staged files go with the staging folder)
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Staging:
