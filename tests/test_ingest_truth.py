@@ -399,3 +399,35 @@ def test_cli_sql_errors_are_clean(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert "Traceback" not in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# ------------------------------------------------------------------ readers during an ingest
+
+
+def test_readers_can_query_while_an_ingest_converts(tmp_path: Path) -> None:
+    from paypath.market.ingest import ingest_path
+
+    db = tmp_path / "market.duckdb"
+    with open_store(db) as first:
+        ingest_file(first, FIXTURES / "jobspy.csv", "jobspy")
+    seen: list[int] = []
+
+    def query_now(_rows: int) -> None:  # called while batches are staged
+        rows = read_only_query("SELECT count(*) AS n FROM postings", 10, db).records()
+        seen.append(rows[0]["n"])
+
+    result = ingest_path(db, LINKEDIN, "linkedin", progress=query_now, batch_size=250)
+    assert seen and set(seen) == {4}  # the store as it was, readable throughout
+    assert result.read == result.stored + result.duplicates + result.quarantined
+    assert read_only_query("SELECT count(*) AS n FROM postings", 10, db).records() == [
+        {"n": 4 + result.stored}
+    ]
+
+
+def test_ingest_path_refuses_a_non_store_before_any_work(tmp_path: Path) -> None:
+    from paypath.market.ingest import ingest_path
+
+    path = write_csv(tmp_path / "data.csv", ["a"], [[1]])
+    with pytest.raises(StoreError, match="not a paypath store"):
+        ingest_path(path, LINKEDIN, "linkedin")
+    assert not list(tmp_path.glob(f"{STAGING_PREFIX}*"))

@@ -55,16 +55,16 @@ def ingest(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Ingest FILE into the store: counts read, stored, duplicates and quarantined rows."""
-    from paypath.market.ingest import ingest_file, parse_mapping
-    from paypath.market.store import open_store
+    from paypath.market.ingest import ingest_path, parse_mapping
 
     # SIGTERM unwinds like Ctrl-C: the transaction rolls back, the staging folder goes
     previous = signal.signal(signal.SIGTERM, _terminated)
     try:
-        with open_store(db) as store, _progress(quiet=as_json) as bar:
+        # the store is held only for the load: others can query it while rows convert
+        with _progress(quiet=as_json) as bar:
             task = bar.add_task(f"ingesting {file.name}", total=None)
-            result = ingest_file(
-                store,
+            result = ingest_path(
+                db,
                 file,
                 source,
                 mapping=parse_mapping(mapping) or None,

@@ -34,6 +34,7 @@ import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from itertools import islice
@@ -43,10 +44,11 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from paypath.config import default_db_path
 from paypath.errors import IngestError, PaypathError
 from paypath.market.records import Record, RowRejected
 from paypath.market.sources import FIELDS, SOURCES, Source, source_kinds
-from paypath.market.store import Store, quiet, refresh_pay_facts
+from paypath.market.store import SCHEMA_SQL, Store, open_store, quiet, refresh_pay_facts
 from paypath.profile import MAX_YEARS
 
 __all__ = [
@@ -56,6 +58,7 @@ __all__ = [
     "clean_stale_staging",
     "fitting_rows",
     "ingest_file",
+    "ingest_path",
     "ingest_rows",
     "max_workers",
     "parse_mapping",
@@ -115,6 +118,23 @@ def ingest_file(
     ``mapping`` renames the file's columns to the fields a source reads (``{"title":
     "job_name", "salary": "pay"}``), for the generic ``csv``/``jsonl``/``parquet`` kinds.
     """
+    kind, rows, file = _prepared(path, source, mapping, workers)
+    return ingest_rows(
+        store,
+        rows,
+        kind,
+        source_file=str(file),
+        file_sha256=_sha256(file),
+        batch_size=batch_size,
+        progress=progress,
+        workers=workers if workers is not None else _auto_workers(file),
+    )
+
+
+def _prepared(
+    path: str | Path, source: str, mapping: Mapping[str, str] | None, workers: int | None
+) -> tuple[Source, Iterator[dict[str, Any]], Path]:
+    """(the source, the file's rows checked against it, the file); see :func:`ingest_file`."""
     file = Path(path)
     if not file.is_file():
         raise IngestError(f"no such file: {file}")
@@ -124,16 +144,7 @@ def ingest_file(
             f"workers must be between 1 and {max_workers()} (one per core), not {workers}"
         )
     rows = kind.read(file)
-    return ingest_rows(
-        store,
-        fitting_rows(_renamed(rows, mapping) if mapping else rows, kind.kind, file),
-        kind,
-        source_file=str(file),
-        file_sha256=_sha256(file),
-        batch_size=batch_size,
-        progress=progress,
-        workers=workers if workers is not None else _auto_workers(file),
-    )
+    return kind, fitting_rows(_renamed(rows, mapping) if mapping else rows, kind.kind, file), file
 
 
 def max_workers() -> int:
@@ -255,49 +266,133 @@ def ingest_rows(
     With ``workers > 1`` (and a registered source) that many worker processes convert and
     stage the batches while this one reads the file.
     """
+    columns = {table: _column_types(store.con, table) for table in _STAGED}
+    return _ingest(
+        rows,
+        kind,
+        lambda: nullcontext(store),
+        folder=store.path.parent if store.path is not None else None,
+        columns=columns,
+        source_file=source_file,
+        file_sha256=file_sha256,
+        batch_size=batch_size,
+        progress=progress,
+        workers=workers,
+    )
+
+
+def ingest_path(
+    db: str | Path | None,
+    path: str | Path,
+    source: str,
+    *,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+    mapping: Mapping[str, str] | None = None,
+    workers: int | None = None,
+) -> IngestResult:
+    """:func:`ingest_file` into the store file ``db`` (default: the user's store),
+    holding it open only for the load: while rows are converted and staged (most of an
+    ingest), other processes can open the store read-only and query it.
+
+    The store is checked first (a path that is no paypath store is refused before any
+    work), then closed until the staged rows are loaded in one transaction.
+    """
+    target = Path(db) if db is not None else default_db_path()
+    open_store(target).close()  # create it, or refuse what is not a store, before staging
+    kind, rows, file = _prepared(path, source, mapping, workers)
+    with duckdb.connect(":memory:") as schema:
+        schema.execute(SCHEMA_SQL)
+        columns = {table: _column_types(schema, table) for table in _STAGED}
+    return _ingest(
+        rows,
+        kind,
+        lambda: open_store(target),  # opened only once the rows are staged
+        folder=target.parent,
+        columns=columns,
+        source_file=str(file),
+        file_sha256=_sha256(file),
+        batch_size=batch_size,
+        progress=progress,
+        workers=workers if workers is not None else _auto_workers(file),
+    )
+
+
+def _ingest(
+    rows: Iterable[dict[str, Any]],
+    kind: Source,
+    opener: Callable[[], AbstractContextManager[Store]],
+    *,
+    folder: Path | None,
+    columns: dict[str, dict[str, str]],
+    source_file: str,
+    file_sha256: str | None,
+    batch_size: int,
+    progress: Progress | None,
+    workers: int,
+) -> IngestResult:
+    """Stage every batch in ``folder``, then open the store (``opener()``) and load them."""
     result = IngestResult(uuid.uuid4().hex, kind.kind, source_file)
     started = datetime.now(UTC).replace(tzinfo=None)
     reasons: Counter[str] = Counter()
     batches = _batches(enumerate(rows, start=1), batch_size)
     try:
-        with _Staging(store, result) as staging:
+        with _Staging(folder, columns, result) as staging:
             for staged in _staged(kind, staging.plan, batches, workers):
                 staging.add(staged, reasons)
                 if progress is not None:
                     progress(staged.read)
             result.reasons = dict(reasons)
             gc.collect()  # hand the conversion's garbage back before the load
-            with store.transaction() as con:
-                staging.load(con)
-                if result.stored:
-                    refresh_pay_facts(con)
-                con.execute(
-                    "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        result.ingest_id,
-                        result.source,
-                        source_file,
-                        file_sha256,
-                        started,
-                        datetime.now(UTC).replace(tzinfo=None),
-                        result.read,
-                        result.stored,
-                        result.duplicates,
-                        result.quarantined,
-                    ],
-                )
-    except BaseException as exc:
-        # Whatever stopped the ingest (an error, Ctrl-C, SIGTERM), the report must say
-        # what the store holds: an interrupt can land after COMMIT took effect.
-        if _committed(store, result.ingest_id):
-            return result  # every row is stored and counted; the stop came too late
-        if isinstance(exc, PaypathError | KeyboardInterrupt | SystemExit):
-            raise
+            with opener() as store:
+                _load(store, staging, result, file_sha256, started)
+    except PaypathError:
+        raise
+    except Exception as exc:
         raise IngestError(
             f"ingest of {source_file} failed after {result.read:,} rows and was rolled back; "
             f"the store is unchanged ({type(exc).__name__}: {exc})"
         ) from exc
     return result
+
+
+def _load(
+    store: Store,
+    staging: _Staging,
+    result: IngestResult,
+    file_sha256: str | None,
+    started: datetime,
+) -> None:
+    """Load the staged rows and record the ingest, in one transaction.
+
+    Whatever stops it (an error, Ctrl-C, SIGTERM), the outcome reported must be what the
+    store holds: an interrupt can land after COMMIT took effect, and then this returns
+    (every row is stored and counted) instead of raising.
+    """
+    try:
+        with store.transaction() as con:
+            staging.load(con)
+            if result.stored:
+                refresh_pay_facts(con)
+            con.execute(
+                "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    result.ingest_id,
+                    result.source,
+                    result.file,
+                    file_sha256,
+                    started,
+                    datetime.now(UTC).replace(tzinfo=None),
+                    result.read,
+                    result.stored,
+                    result.duplicates,
+                    result.quarantined,
+                ],
+            )
+    except BaseException:
+        if _committed(store, result.ingest_id):
+            return
+        raise
 
 
 def _committed(store: Store, ingest_id: str) -> bool:
@@ -528,17 +623,12 @@ def _staged(
 class _Staging:
     """A temporary folder of staged parquet batches, loaded into the store in one go."""
 
-    def __init__(self, store: Store, result: IngestResult) -> None:
+    def __init__(
+        self, folder: Path | None, columns: dict[str, dict[str, str]], result: IngestResult
+    ) -> None:
         self.result = result
-        parent = store.path.parent if store.path is not None else None
-        self.dir = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=parent))
-        self.plan = StagePlan(
-            self.dir,
-            result.ingest_id,
-            result.source,
-            result.file,
-            {table: _column_types(store, table) for table in _STAGED},
-        )
+        self.dir = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=folder))
+        self.plan = StagePlan(self.dir, result.ingest_id, result.source, result.file, columns)
         self.records = 0
 
     def __enter__(self) -> _Staging:
@@ -627,8 +717,8 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _column_types(store: Store, table: str) -> dict[str, str]:
-    rows = store.con.execute(
+def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    rows = con.execute(
         "SELECT column_name, data_type FROM duckdb_columns() "
         "WHERE database_name = current_database() AND schema_name = 'main' "
         "AND table_name = ? ORDER BY column_index",

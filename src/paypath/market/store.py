@@ -197,13 +197,15 @@ class Store:
 
     def query(self, sql: str, limit: int | None = None) -> QueryResult:
         """Run one SQL statement; its column names and (up to ``limit``) rows."""
+        cursor = self.con.cursor()
         try:
-            cursor = self.con.cursor()
             rel = cursor.execute(sql)
             columns = [d[0] for d in rel.description or ()]
             rows = rel.fetchmany(limit) if limit is not None else rel.fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"the query failed: {exc}") from exc
+        finally:
+            cursor.close()  # an open cursor would keep the database file open
         return QueryResult(columns, [tuple(r) for r in rows])
 
     def counts(self) -> dict[str, int]:
