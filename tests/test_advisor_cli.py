@@ -63,7 +63,7 @@ def test_advise_from_a_resume_never_echoes_its_text(fmt: str) -> None:
 def test_advise_human_output() -> None:
     result = runner.invoke(app, ["advise", "--skills", "sql,excel,tableau", "--top", "3"])
     assert result.exit_code == 0, result.output
-    assert "Data Analyst" in result.stdout and "Sources:" in result.stdout
+    assert "data-analyst" in result.stdout and "Sources:" in result.stdout
 
 
 @pytest.mark.parametrize(

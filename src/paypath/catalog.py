@@ -6,6 +6,7 @@ cached objects can be shared safely.
 
 from __future__ import annotations
 
+import difflib
 import typing
 from functools import cache
 from typing import Literal
@@ -219,7 +220,9 @@ def get_role(role_id: str) -> Role:
         return _roles_by_id()[role_id]
     except KeyError:
         known = ", ".join(sorted(_roles_by_id()))
-        raise UnknownRole(f"unknown role {role_id!r}; known roles: {known}") from None
+        close = difflib.get_close_matches(str(role_id).strip().lower(), list(_roles_by_id()), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise UnknownRole(f"unknown role {role_id!r}; {hint}known roles: {known}") from None
 
 
 def get_skill(skill_id: str) -> Skill:

@@ -548,6 +548,7 @@ _WORKED_AS = re.compile(r"\b(?:experience|years|worked|work|background) as\b", r
 _POSTED = re.compile(r"\b(?:date posted|posted on|posted):", re.IGNORECASE)
 _NEAR = 60  # characters around a mention read for a role phrase or a team name
 _AS_WORDS = 6  # "As an SRE in Cloud Services": the role named right after "As a"
+_OPENING_CHARS = 200  # longer than six words can be: no "As a ..." opening
 _REQUIREMENT_NEAR = re.compile(
     r"\b(?:experience|knowledge|understanding|familiar\w*|proficien\w*|leading|lead|manage|"
     r"managing|building|build)\b",
@@ -726,33 +727,43 @@ def _line_contexts(
         index = bisect.bisect_right(bounds, start) - 1
         begin = bounds[index]
         finish = bounds[index + 1] if index + 1 < len(bounds) else len(line)
-        mention = _mention_cue(line[begin:start], line[start:end], line[end:finish])
+        # the slices around a mention are bounded, so a long sentence stays linear
+        opening = line[begin:start] if start - begin <= _OPENING_CHARS else None
+        before = line[max(begin, start - _NEAR) : start]
+        mention = _mention_cue(
+            before, opening, line[start:end], line[end : min(finish, end + _NEAR)]
+        )
         if mention is not None:
             out.append(mention)
             continue
-        sentence = line[begin:finish]
         if index not in inline_ends:
-            inline = _inline_heading(_tidy(sentence))
+            inline = _inline_heading(_tidy(line[begin:finish]))
             inline_ends[index] = inline[1] if inline else None
         heading_end = inline_ends[index]
         after_heading = heading_end is not None and start - begin > heading_end
         in_title = heading_end is not None and 0 < start - begin - heading_end <= _NEAR
         key = (index, after_heading, in_title)
         if key not in cues:
-            cues[key] = _sentence_cue(sentence, section, topic, after_heading, in_title)
+            cues[key] = _sentence_cue(line[begin:finish], section, topic, after_heading, in_title)
         out.append(cues[key])
     return out
 
 
-def _mention_cue(opening: str, mention: str, after: str) -> _Cue | None:
+def _mention_cue(before: str, opening: str | None, mention: str, after: str) -> _Cue | None:
     """A cue in the words right around a mention: a role phrase or a team name.
 
-    ``opening`` is the sentence up to the mention, ``after`` the rest of it.
+    ``before`` is the sentence's last ``_NEAR`` characters up to the mention, ``after``
+    up to ``_NEAR`` after it; ``opening`` the whole sentence up to the mention, or None
+    when that is longer than ``_OPENING_CHARS`` (too long to open with "As a ...").
     """
-    before, after = opening[-_NEAR:], after[:_NEAR]
     role = bool(before.strip()) and bool(_TITLE_AFTER.match(after))
     role = role and bool(_TITLE_BEFORE.search(before))
-    if not role and opening.count(" ") <= _AS_WORDS and opening.lstrip()[:3].lower() == "as ":
+    if (
+        not role
+        and opening is not None
+        and opening.count(" ") <= _AS_WORDS
+        and opening.lstrip()[:3].lower() == "as "
+    ):
         role = bool(_AS_ROLE.match(opening))  # "As an SRE in Cloud Services you'll ..."
     if role:  # "a Unity Gameplay Programmer", but "5 years as a Java developer" asks for Java
         return None if _WORKED_AS.search(before) else ("title", "role phrase")

@@ -19,6 +19,8 @@ from paypath.errors import InputError, UnknownRole
 __all__ = ["Profile", "build_profile", "years_from_text"]
 
 MAX_YEARS = 60.0
+MAX_SKILL_NAMES = 200  # skill names one profile takes (each may need a fuzzy lookup)
+_SHOWN_UNKNOWN = 10  # unknown names an error message lists
 
 
 class Profile(BaseModel):
@@ -92,7 +94,13 @@ def build_profile(
     """
     from paypath.skills import extract_skills, resolve_skills
 
-    resolved, unknown = resolve_skills(_split(skills))
+    names = _split(skills)
+    if len(names) > MAX_SKILL_NAMES:
+        raise InputError(
+            f"{len(names):,} skill names is more than anyone lists; give at most "
+            f"{MAX_SKILL_NAMES} (your main ones), or pass a résumé to read them from"
+        )
+    resolved, unknown = resolve_skills(names)
     ids = list(dict.fromkeys(s.id for s in resolved))
     from_resume: list[str] = []
     years_source = "given" if years is not None else None
@@ -103,7 +111,11 @@ def build_profile(
         if found is not None:
             years, years_source = found[0], f"résumé: {found[1]!r}"
     if not ids:
-        detail = f" (unknown: {', '.join(unknown)})" if unknown else ""
+        shown = ", ".join(unknown[:_SHOWN_UNKNOWN])
+        more = (
+            f" and {len(unknown) - _SHOWN_UNKNOWN:,} more" if len(unknown) > _SHOWN_UNKNOWN else ""
+        )
+        detail = f" (unknown: {shown}{more})" if unknown else ""
         raise InputError(
             f"no known skills in the input{detail}; pass --skills with names such as "
             "'python, aws' (see `paypath skills resolve NAME`) or a résumé with --resume"

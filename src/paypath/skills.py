@@ -30,13 +30,13 @@ and extraction runs at full speed.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
 import ahocorasick
 from rapidfuzz import fuzz, process
@@ -44,6 +44,7 @@ from rapidfuzz import fuzz, process
 from paypath.catalog import Alias, Skill, load_skills
 from paypath.errors import InputError, UnknownSkill
 from paypath.mention_context import Context, mention_contexts
+from paypath.scope import SCOPE_HELP, SCOPES, Scope
 
 __all__ = [
     "SCOPES",
@@ -77,12 +78,6 @@ _EVIDENCE_CATEGORIES = frozenset(
 )
 _NEAR = 80  # characters either side in which neighbouring skills count as evidence
 
-Scope = Literal["all", "requirements"]
-SCOPES: tuple[Scope, ...] = ("all", "requirements")
-SCOPE_HELP = (
-    "all: every mention, each with its context (requirement, title, company, benefits); "
-    "requirements: only the skills the text asks of the candidate."
-)
 
 _ASCII_SEPARATORS = str.maketrans(
     {chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "+#._")}
@@ -337,57 +332,119 @@ class SkillExtractor:
         tags = self._tag_hits(text, starts)
         if not tags:
             return hits
-        tags = [t for t in tags if not any(s < t[1] and t[0] < e for s, e, _ in hits)]
+        ends = [e for _, e, _ in hits]  # hits do not overlap: ends are sorted too
+        tags = [t for t in tags if not _overlaps(hits, ends, t[0], t[1])]
         return sorted([*hits, *tags], key=lambda h: h[0])
 
-    def _verdict(self, text: str, start: int, end: int, entry: _Entry) -> bool | None:
-        """True (accept), False (reject) or None (no rule decides) for an ambiguous hit."""
+    def _verdict(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        entry: _Entry,
+        seen: dict[tuple[int, str], bool | None],
+    ) -> bool | None:
+        """True (accept), False (reject) or None (no rule decides) for an ambiguous hit.
+
+        ``seen`` caches the verdict per (skill, window): a text that repeats itself
+        ("Go Go Go ...") costs one regex pass per distinct window.
+        """
         rule = self._rules.get(entry.skill, _DEFAULT_RULE)
         window = text[max(0, start - rule.window) : start] + "@" + text[end : end + rule.window]
+        key = (entry.skill, window)
+        if key in seen:
+            return seen[key]
+        verdict: bool | None
         if any(p.search(window) for p in rule.reject):
-            return False
-        if any(p.search(window) for p in rule.accept):
-            return True
-        return False if rule.needs_accept else None
+            verdict = False
+        elif any(p.search(window) for p in rule.accept):
+            verdict = True
+        else:
+            verdict = False if rule.needs_accept else None
+        seen[key] = verdict
+        return verdict
 
     def _disambiguate(
         self, text: str, hits: list[tuple[int, int, _Entry]]
     ) -> list[tuple[int, int, _Entry]]:
+        seen: dict[tuple[int, str], bool | None] = {}
         verdicts = [
-            self._verdict(text, s, t, e) if e.ambiguous else self._evidence[e.skill]
+            self._verdict(text, s, t, e, seen) if e.ambiguous else self._evidence[e.skill]
             for s, t, e in hits
         ]
+        # runs of hits of one skill ("Go Go Go"): a neighbour scan jumps over them
+        run_end = list(range(len(hits)))
+        for k in range(len(hits) - 2, -1, -1):
+            if hits[k][2].skill == hits[k + 1][2].skill:
+                run_end[k] = run_end[k + 1]
+        run_start = list(range(len(hits)))
+        for k in range(1, len(hits)):
+            if hits[k][2].skill == hits[k - 1][2].skill:
+                run_start[k] = run_start[k - 1]
         kept: list[tuple[int, int, _Entry]] = []
         for i, (start, end, entry) in enumerate(hits):
             verdict = verdicts[i]
             if entry.ambiguous and verdict is None:
-                verdict = self._has_neighbours(text, hits, verdicts, i)
+                verdict = _has_neighbours(text, hits, verdicts, i, (run_start, run_end))
             if verdict or not entry.ambiguous:
                 kept.append((start, end, entry))
         return kept
 
-    @staticmethod
-    def _has_neighbours(
-        text: str, hits: list[tuple[int, int, _Entry]], verdicts: list[bool | None], i: int
-    ) -> bool:
-        """A confirmed technology mention nearby, or undecided ambiguous ones in a list.
 
-        Undecided neighbours count when there are two of them nearby, or one joined to
-        this mention as a list item ("Rust and Go", "R/Python").
-        """
-        start, end, entry = hits[i]
-        undecided = set()
-        for j, (s, t, e) in enumerate(hits):
-            if j == i or e.skill == entry.skill or s > end + _NEAR or t < start - _NEAR:
-                continue
-            if verdicts[j]:
+def _has_neighbours(
+    text: str,
+    hits: list[tuple[int, int, _Entry]],
+    verdicts: list[bool | None],
+    i: int,
+    runs: tuple[list[int], list[int]],
+) -> bool:
+    """A confirmed technology mention nearby, or undecided ambiguous ones in a list.
+
+    Undecided neighbours count when there are two of them nearby, or one joined to
+    this mention as a list item ("Rust and Go", "R/Python"). Hits are sorted and do not
+    overlap, so only the hits within ``_NEAR`` characters are read, runs of this
+    mention's own skill skipped at once (``runs``: each hit's run start and end).
+    """
+    start, end, entry = hits[i]
+    run_start, run_end = runs
+    undecided: set[int] = set()
+
+    def counts(j: int) -> bool:
+        s, t, e = hits[j]
+        if verdicts[j]:
+            return True
+        if verdicts[j] is None and e.ambiguous:
+            undecided.add(e.skill)
+            if len(undecided) >= 2:
                 return True
-            if verdicts[j] is None and e.ambiguous:
-                undecided.add(e.skill)
+            if j in (i - 1, i + 1):  # only an adjacent hit can be joined by a list word
                 gap = text[end:s] if s >= end else text[t:start]
-                if _LIST_JOINER.fullmatch(gap):
-                    return True
-        return len(undecided) >= 2
+                return _LIST_JOINER.fullmatch(gap) is not None
+        return False
+
+    j = run_end[i] + 1
+    while j < len(hits) and hits[j][0] <= end + _NEAR:
+        if hits[j][2].skill == entry.skill:
+            j = run_end[j] + 1
+            continue
+        if counts(j):
+            return True
+        j += 1
+    j = run_start[i] - 1
+    while j >= 0 and hits[j][1] >= start - _NEAR:
+        if hits[j][2].skill == entry.skill:
+            j = run_start[j] - 1
+            continue
+        if counts(j):
+            return True
+        j -= 1
+    return False
+
+
+def _overlaps(hits: list[tuple[int, int, _Entry]], ends: list[int], start: int, end: int) -> bool:
+    """Whether a span overlaps one of ``hits`` (sorted, not overlapping; ``ends`` theirs)."""
+    k = bisect.bisect_right(ends, start)
+    return k < len(hits) and hits[k][0] < end
 
 
 @cache

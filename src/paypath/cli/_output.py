@@ -86,12 +86,24 @@ def read_text(path: str | None, text: str | None = None) -> str:
 
 
 def table(title: str, columns: list[str], rows: Iterable[Iterable[Any]]) -> Table:
+    """A Rich table whose words are never cut short: ids ("software-engineering-manager")
+    are what the next command needs, so an id column (headed "id", "role id" or "skill
+    id") is as wide as its longest id (up to ``_ID_WIDTH``), and any word too long for
+    its column folds onto the next line instead of ending in an ellipsis."""
+    cells = [["" if cell is None else str(cell) for cell in row] for row in rows]
     t = Table(title=title, header_style="bold")
-    for column in columns:
-        t.add_column(column)
-    for row in rows:
-        t.add_row(*("" if cell is None else str(cell) for cell in row))
+    for index, column in enumerate(columns):
+        width = None
+        if column in _ID_COLUMNS:
+            width = min(max((len(row[index]) for row in cells), default=0), _ID_WIDTH)
+        t.add_column(column, overflow="fold", width=width, no_wrap=width is not None)
+    for row in cells:
+        t.add_row(*row)
     return t
+
+
+_ID_WIDTH = 32  # the longest role or skill id fits; longer words fold
+_ID_COLUMNS = frozenset({"id", "role id", "skill id"})
 
 
 def library_errors(func: Callable[P, R]) -> Callable[P, R]:

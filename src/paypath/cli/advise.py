@@ -6,15 +6,25 @@ and only its skill ids reach the output.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from paypath.advisor import Advice, advise, build_profile
-from paypath.career import CareerPath, career_path
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.advisor import Advice
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.career import CareerPath
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
-from paypath.offer import OfferCheck, evaluate_offer
-from paypath.resume import read_resume
+from paypath.errors import InputError
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.offer import OfferCheck
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    pass
 
 __all__ = ["advise_command", "offer_command", "path_command"]
 
@@ -46,6 +56,9 @@ def advise_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Rank roles for your skills or résumé, with expected pay, gaps and next skills."""
+    from paypath.advisor import advise, build_profile
+    from paypath.resume import read_resume
+
     text = read_resume(resume) if resume is not None else None
     profile = build_profile(
         [skills],
@@ -71,7 +84,7 @@ def _print_advice(advice: Advice, top: int) -> None:
     rows = [
         (
             i,
-            r.title,
+            r.id,
             f"{r.fit:.0%}",
             _money(r.expected_pay.expected),
             _money(r.uplift),
@@ -82,7 +95,7 @@ def _print_advice(advice: Advice, top: int) -> None:
     console.print(
         table(
             f"Roles for you ({advice.area})",
-            ["#", "role", "fit", "expected base (US, USD)", "uplift", "missing"],
+            ["#", "role id", "fit", "expected base (US, USD)", "uplift", "missing"],
             rows,
         )
     )
@@ -114,6 +127,8 @@ def path_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Shortest career path between two roles, with the skills to add at each step."""
+    from paypath.career import career_path
+
     path = career_path(from_role, to_role)
     if as_json:
         emit_json(path)
@@ -155,6 +170,12 @@ def offer_command(
 ) -> None:
     """Check an offer: base salary and total comp each placed among peers (same role,
     seniority and metro; annual USD, US), with a verdict for each."""
+    from paypath.advisor import build_profile
+    from paypath.offer import evaluate_offer
+
+    amounts = {"--salary": salary, "--bonus": bonus, "--equity": equity, "--signon": signon}
+    for option, value in {**amounts, "--vesting-years": vesting_years}.items():
+        _check_amount(option, value)
     skill_ids = build_profile([skills]).skills if skills.strip() else []
     check = evaluate_offer(
         role,
@@ -171,6 +192,18 @@ def offer_command(
         emit_json(check)
         return
     _print_offer(check)
+
+
+MAX_AMOUNT_USD = 1e9  # no offer pays a billion dollars a year
+
+
+def _check_amount(option: str, value: float) -> None:
+    """A finite, plausible number, or an :class:`InputError` naming the option."""
+    if not math.isfinite(value) or abs(value) > MAX_AMOUNT_USD:
+        raise InputError(
+            f"{option} must be a number of dollars (or years) below {MAX_AMOUNT_USD:,.0f}, "
+            f"not {value!r}"
+        )
 
 
 def _print_offer(check: OfferCheck) -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from paypath.claims import ClaimReport, check_claims
-from paypath.claims_report import render_html
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.claims import ClaimReport
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    pass
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, read_text, table
 
 
@@ -47,6 +51,9 @@ def check(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Find role, pay and skill claims in an article and set each beside the data."""
+    from paypath.claims import check_claims
+    from paypath.claims_report import render_html
+
     report = check_claims(read_text(file), area=area)
     if html is not None:
         html.write_text(render_html(report), encoding="utf-8")

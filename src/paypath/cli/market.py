@@ -6,20 +6,28 @@ The analytics commands (stats, premiums, demand) are added onto this ``app`` by
 
 from __future__ import annotations
 
+import signal
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
-from paypath.market.ingest import IngestResult, ingest_file, parse_mapping
-from paypath.market.sources import SOURCES
-from paypath.market.store import bundled_store, open_store
+from paypath.cli._output import (
+    JSON_OPTION,
+    console,
+    emit_json,
+    err_console,
+    library_errors,
+    table,
+)
+
+if TYPE_CHECKING:  # the store and its readers load only in the commands that use them
+    from paypath.market.ingest import IngestResult
 
 __all__ = ["app"]
 
@@ -47,20 +55,36 @@ def ingest(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Ingest FILE into the store: counts read, stored, duplicates and quarantined rows."""
-    with open_store(db) as store, _progress(quiet=as_json) as bar:
-        task = bar.add_task(f"ingesting {file.name}", total=None)
-        result = ingest_file(
-            store,
-            file,
-            source,
-            mapping=parse_mapping(mapping) or None,
-            progress=lambda n: bar.advance(task, n),
-            workers=workers,
-        )
+    from paypath.market.ingest import ingest_path, parse_mapping
+
+    # SIGTERM unwinds like Ctrl-C: the transaction rolls back, the staging folder goes
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        # the store is held only for the load: others can query it while rows convert
+        with _progress(quiet=as_json) as bar:
+            task = bar.add_task(f"ingesting {file.name}", total=None)
+            result = ingest_path(
+                db,
+                file,
+                source,
+                mapping=parse_mapping(mapping) or None,
+                progress=lambda n: bar.advance(task, n),
+                workers=workers,
+            )
+    except KeyboardInterrupt:
+        # ingest_file returns the result when a stop lands after COMMIT, so here it did not
+        err_console.print("Interrupted: the ingest was rolled back; the store is unchanged.")
+        raise typer.Exit(130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if as_json:
         emit_json(asdict(result))
         return
     console.print(_result_table(result))
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _progress(*, quiet: bool) -> Progress:
@@ -89,6 +113,8 @@ def _result_table(result: IngestResult) -> object:
 @app.command("sources")
 def sources(as_json: bool = JSON_OPTION) -> None:
     """List the source kinds `paypath market ingest --source` accepts."""
+    from paypath.market.sources import SOURCES
+
     kinds = [
         {"kind": s.kind, "help": s.help} for s in sorted(SOURCES.values(), key=lambda s: s.kind)
     ]
@@ -107,17 +133,16 @@ def sql(
     db: Path | None = typer.Option(
         None, "--db", help="Store to query (default: your store if any, else the bundled data)."
     ),
-    limit: int = typer.Option(1000, "--limit", help="Most rows to return."),
+    limit: int = typer.Option(1000, "--limit", help="Most rows to return (1 to 100,000)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Run an ad-hoc SQL query over the store (read-only connection)."""
+    """Run one ad-hoc SQL query over the store: read-only, no file access."""
     from paypath.config import default_db_path
+    from paypath.market.store import read_only_query
 
-    if db is None and not default_db_path().exists():
-        result = bundled_store().query(query, limit)
-    else:
-        with open_store(db, read_only=True) as store:
-            result = store.query(query, limit)
+    if db is None and default_db_path().exists():
+        db = default_db_path()
+    result = read_only_query(query, limit, db)
     if as_json:
         emit_json([{k: _plain(v) for k, v in r.items()} for r in result.records()])
         return

@@ -8,21 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
 from paypath.cli.market import app
 from paypath.config import setting
-from paypath.market.analytics import (
-    Demand,
-    PayStat,
-    Premium,
-    open_analytics_store,
-    pay_stats,
-    skill_demand,
-    skill_premiums,
-)
+
+if TYPE_CHECKING:  # pandas and the engines load only when a command runs
+    from paypath.market.analytics import Demand, PayStat, Premium
 
 __all__ = ["demand", "premiums", "stats"]
 
@@ -93,6 +88,8 @@ def stats(
     if country is not None and country.lower() == "all":
         country = None
     filters = {"role": role, "country": country, "seniority": seniority, "skill": skill}
+    from paypath.market.analytics import open_analytics_store, pay_stats
+
     with open_analytics_store(db) as store:
         rows = pay_stats(
             store,
@@ -135,6 +132,8 @@ def premiums(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Skill pay premiums (log-pay regression with controls, 95% CI)."""
+    from paypath.market.analytics import open_analytics_store, skill_premiums
+
     with open_analytics_store(db) as store:
         rows = skill_premiums(
             store, role=role, min_n=min_n, engine=engine or setting("engine"), master=master
@@ -164,6 +163,8 @@ def demand(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Share of a role's postings that ask for each skill."""
+    from paypath.market.analytics import open_analytics_store, skill_demand
+
     with open_analytics_store(db) as store:
         rows = skill_demand(store, role, top=top, engine=engine or setting("engine"), master=master)
     if as_json:

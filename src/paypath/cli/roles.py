@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from paypath.catalog import Role, get_role, load_roles
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.catalog import Role
 from paypath.cli._output import (
     JSON_OPTION,
     console,
@@ -14,7 +17,9 @@ from paypath.cli._output import (
     read_lines,
     table,
 )
-from paypath.titles import TitleMatch, classify_title
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.titles import TitleMatch
 
 app = typer.Typer(help="Tech roles: pay bands, skills, SOC codes.", no_args_is_help=True)
 
@@ -24,7 +29,7 @@ def _band(role: Role) -> str:
     if band is None:
         return "-"
     top = f"{band.max:,}" + ("+" if band.open_ended else "") if band.max else "+"
-    return f"${band.min:,}–{top}"
+    return f"${band.min:,} – {top}"  # spaced, so a narrow terminal can wrap it
 
 
 def _summary(role: Role) -> dict[str, object]:
@@ -41,6 +46,8 @@ def _summary(role: Role) -> dict[str, object]:
 @library_errors
 def list_roles(as_json: bool = JSON_OPTION) -> None:
     """List the roles, the seed roles ranked by their article pay band first."""
+    from paypath.catalog import load_roles
+
     roles = sorted(
         load_roles(),
         key=lambda r: (r.salary_band is None, -(r.salary_band.min if r.salary_band else 0), r.id),
@@ -65,6 +72,8 @@ def show_role(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Show one role: band, responsibilities, skills and SOC codes."""
+    from paypath.catalog import get_role
+
     role = get_role(role_id)
     if as_json:
         emit_json(role)
@@ -100,6 +109,8 @@ def classify(
 
     With `-` and --json, prints one JSON object per input line (JSON Lines), in input order.
     """
+    from paypath.titles import classify_title
+
     lines = read_lines(title)
     matches = (classify_title(t) for t in (lines if lines is not None else [title]))
     if as_json:

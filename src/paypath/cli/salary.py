@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -16,7 +16,9 @@ from paypath.cli._output import (
     read_text,
     table,
 )
-from paypath.salary import Salary, find_salaries, parse_salary
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.salary import Salary
 
 app = typer.Typer(help="Salaries: parse pay statements, annualised and converted to USD.")
 
@@ -60,6 +62,8 @@ def parse(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Parse one salary (or one per stdin line with '-', printed as JSON Lines)."""
+    from paypath.salary import parse_salary
+
     lines = read_lines(text)
     if lines is not None:
         emit_jsonl(_record(line, parse_salary(line, default_currency=currency)) for line in lines)
@@ -82,6 +86,8 @@ def find(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List every salary mention in a document, with its span and kind."""
+    from paypath.salary import find_salaries
+
     found = find_salaries(read_text(file), default_currency=currency)
     if as_json:
         emit_json({"salaries": found})

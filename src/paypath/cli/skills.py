@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import typer
 
-from paypath.catalog import Skill, get_skill, load_skills
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.catalog import Skill
 from paypath.cli._output import (
     JSON_OPTION,
     console,
@@ -19,7 +20,10 @@ from paypath.cli._output import (
     table,
 )
 from paypath.errors import InputError, UnknownSkill
-from paypath.skills import SCOPE_HELP, Scope, extract_skills, resolve_skill
+from paypath.scope import SCOPE_HELP
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    pass
 
 app = typer.Typer(
     help="Skills: list, show, resolve names, extract from text.", no_args_is_help=True
@@ -37,6 +41,8 @@ def list_skills(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List the skills in the taxonomy, optionally of one category."""
+    from paypath.catalog import load_skills
+
     skills = [s for s in load_skills() if category is None or s.category == category]
     if category is not None and not skills:
         known = ", ".join(sorted({s.category for s in load_skills()}))
@@ -57,6 +63,9 @@ def show_skill(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Show one skill: aliases, related skills, O*NET examples, learning effort."""
+    from paypath.catalog import get_skill
+    from paypath.skills import resolve_skill
+
     try:
         skill = get_skill(skill_id)
     except UnknownSkill:
@@ -78,6 +87,8 @@ def resolve(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Resolve a skill name (any case or spelling variant) to its id; exit 1 if unknown."""
+    from paypath.skills import resolve_skill
+
     lines = read_lines(name)
     if lines is not None:
         emit_jsonl(_resolve_line(line) for line in lines)
@@ -90,6 +101,8 @@ def resolve(
 
 
 def _resolve_line(line: str) -> dict[str, Any]:
+    from paypath.skills import resolve_skill
+
     try:
         return {"input": line, **_brief(resolve_skill(line))}
     except UnknownSkill as exc:
@@ -105,6 +118,8 @@ def extract(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Find skill mentions (id, span, surface text, context) in a job ad, résumé or text."""
+    from paypath.skills import Scope, extract_skills
+
     mentions = extract_skills(read_text(path, text), cast(Scope, scope))
     counts = dict(Counter(m.id for m in mentions))
     if as_json:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
 from paypath.cli.roles import app as roles_app
-from paypath.wages import BandComparison, RoleWages, WagePercentiles, compare_bands, lookup
+
+if TYPE_CHECKING:  # loaded in the commands that use them
+    from paypath.wages import BandComparison, RoleWages, WagePercentiles
 
 __all__ = ["compare_command", "wages_command"]
 
@@ -28,6 +32,8 @@ def wages_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """BLS OEWS May 2025 wages for a role or SOC code, nationally or in an area."""
+    from paypath.wages import RoleWages, lookup
+
     result = lookup(role_or_soc, area)
     if as_json:
         emit_json(result)
@@ -73,6 +79,8 @@ def compare_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Seed article pay bands beside BLS OEWS p25–p90 for each role's SOC codes."""
+    from paypath.wages import compare_bands
+
     rows = compare_bands(area)
     if as_json:
         emit_json(rows)

@@ -16,19 +16,27 @@ PRIMARY KEY index, which DuckDB keeps in memory.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import hashlib
 import json
+import math
 import multiprocessing
 import os
 import shutil
+import signal
+import sys
 import tempfile
+import threading
+import time
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -36,12 +44,25 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from paypath.config import default_db_path
 from paypath.errors import IngestError, PaypathError
 from paypath.market.records import Record, RowRejected
 from paypath.market.sources import FIELDS, SOURCES, Source, source_kinds
-from paypath.market.store import Store, quiet, refresh_pay_facts
+from paypath.market.store import SCHEMA_SQL, Store, open_store, quiet, refresh_pay_facts
+from paypath.profile import MAX_YEARS
 
-__all__ = ["BATCH_SIZE", "IngestResult", "ingest_file", "ingest_rows", "parse_mapping"]
+__all__ = [
+    "BATCH_SIZE",
+    "REQUIRED_COLUMNS",
+    "IngestResult",
+    "clean_stale_staging",
+    "fitting_rows",
+    "ingest_file",
+    "ingest_path",
+    "ingest_rows",
+    "max_workers",
+    "parse_mapping",
+]
 
 BATCH_SIZE = 5_000
 PARALLEL_MIN_BYTES = 32 * 2**20  # smaller files convert faster than workers start
@@ -97,14 +118,10 @@ def ingest_file(
     ``mapping`` renames the file's columns to the fields a source reads (``{"title":
     "job_name", "salary": "pay"}``), for the generic ``csv``/``jsonl``/``parquet`` kinds.
     """
-    file = Path(path)
-    if not file.is_file():
-        raise IngestError(f"no such file: {file}")
-    kind = _source(source)
-    rows = kind.read(file)
+    kind, rows, file = _prepared(path, source, mapping, workers)
     return ingest_rows(
         store,
-        _renamed(rows, mapping) if mapping else rows,
+        rows,
         kind,
         source_file=str(file),
         file_sha256=_sha256(file),
@@ -112,6 +129,83 @@ def ingest_file(
         progress=progress,
         workers=workers if workers is not None else _auto_workers(file),
     )
+
+
+def _prepared(
+    path: str | Path, source: str, mapping: Mapping[str, str] | None, workers: int | None
+) -> tuple[Source, Iterator[dict[str, Any]], Path]:
+    """(the source, the file's rows checked against it, the file); see :func:`ingest_file`."""
+    file = Path(path)
+    if not file.is_file():
+        raise IngestError(f"no such file: {file}")
+    kind = _source(source)
+    if workers is not None and (isinstance(workers, bool) or not 1 <= workers <= max_workers()):
+        raise IngestError(
+            f"workers must be between 1 and {max_workers()} (one per core), not {workers}"
+        )
+    rows = kind.read(file)
+    return kind, fitting_rows(_renamed(rows, mapping) if mapping else rows, kind.kind, file), file
+
+
+def max_workers() -> int:
+    """The most worker processes an ingest may use: one per core (at least ``MAX_WORKERS``)."""
+    return max(MAX_WORKERS, os.cpu_count() or 1)
+
+
+# The columns each source kind cannot do without (any one name of each tuple). A file
+# without them is another kind of file (a LinkedIn export ingested as `glassdoor`, the
+# survey as `csv`): it is refused before anything is stored. Kinds not listed are not checked.
+REQUIRED_COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "jobspy": (("title",), ("description", "min_amount", "max_amount")),
+    "linkedin": (
+        ("title",),
+        ("job_id",),
+        ("description", "min_salary", "max_salary", "med_salary"),
+    ),
+    "glassdoor": (("Job Title",), ("Salary Estimate", "Job Description")),
+    "ds-salaries": (("job_title",), ("salary",), ("salary_currency",)),
+    "levels": (("title",), ("totalyearlycompensation",)),
+    "csv": (("title",), ("salary", "salary_min", "salary_max", "description")),
+    "jsonl": (("title",), ("salary", "salary_min", "salary_max", "description")),
+    "parquet": (("title",), ("salary", "salary_min", "salary_max", "description")),
+    "so-survey": (("ConvertedCompYearly", "PrimaryRole"),),
+}
+
+
+def fitting_rows(rows: Iterable[dict[str, Any]], kind: str, file: Path) -> Iterator[dict[str, Any]]:
+    """``rows``, once the first one shows the file has the columns ``kind`` needs.
+
+    Raises :class:`IngestError` for a file with no rows (empty, or a header only) or
+    without the columns (see ``REQUIRED_COLUMNS``), naming what it has and what to do.
+    """
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:
+        raise IngestError(
+            f"{file.name} has no rows to ingest (an empty file, or a header only); "
+            "check that it is the file you meant"
+        )
+    columns = [str(c) for c in first if c is not None]
+    missing = [
+        names for names in REQUIRED_COLUMNS.get(kind, ()) if not any(n in first for n in names)
+    ]
+    if missing:
+        need = "; ".join(" or ".join(repr(n) for n in names) for names in missing)
+        shown = ", ".join(repr(c[:40]) for c in columns[:12]) + (
+            " ..." if len(columns) > 12 else ""
+        )
+        hint = ""
+        if len(columns) == 1 and any(sep in columns[0] for sep in ";\t|"):
+            hint = " Its header is one column: is it separated by ';', tab or '|'? Use commas."
+        elif columns and columns[0].lstrip().startswith(("[", "{")):
+            hint = " The file looks like JSON: use --source jsonl."
+        raise IngestError(
+            f"{file.name} does not look like a {kind!r} file: it lacks the column {need} "
+            f"(its columns: {shown or 'none'}); nothing was stored.{hint} See `paypath market "
+            "sources` for the kinds, or name the columns with --map FIELD=COLUMN"
+        )
+    yield first
+    yield from iterator
 
 
 def _auto_workers(file: Path) -> int:
@@ -172,37 +266,86 @@ def ingest_rows(
     With ``workers > 1`` (and a registered source) that many worker processes convert and
     stage the batches while this one reads the file.
     """
+    columns = {table: _column_types(store.con, table) for table in _STAGED}
+    return _ingest(
+        rows,
+        kind,
+        lambda: nullcontext(store),
+        folder=store.path.parent if store.path is not None else None,
+        columns=columns,
+        source_file=source_file,
+        file_sha256=file_sha256,
+        batch_size=batch_size,
+        progress=progress,
+        workers=workers,
+    )
+
+
+def ingest_path(
+    db: str | Path | None,
+    path: str | Path,
+    source: str,
+    *,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+    mapping: Mapping[str, str] | None = None,
+    workers: int | None = None,
+) -> IngestResult:
+    """:func:`ingest_file` into the store file ``db`` (default: the user's store),
+    holding it open only for the load: while rows are converted and staged (most of an
+    ingest), other processes can open the store read-only and query it.
+
+    The store is checked first (a path that is no paypath store is refused before any
+    work), then closed until the staged rows are loaded in one transaction.
+    """
+    target = Path(db) if db is not None else default_db_path()
+    open_store(target).close()  # create it, or refuse what is not a store, before staging
+    kind, rows, file = _prepared(path, source, mapping, workers)
+    with duckdb.connect(":memory:") as schema:
+        schema.execute(SCHEMA_SQL)
+        columns = {table: _column_types(schema, table) for table in _STAGED}
+    return _ingest(
+        rows,
+        kind,
+        lambda: open_store(target),  # opened only once the rows are staged
+        folder=target.parent,
+        columns=columns,
+        source_file=str(file),
+        file_sha256=_sha256(file),
+        batch_size=batch_size,
+        progress=progress,
+        workers=workers if workers is not None else _auto_workers(file),
+    )
+
+
+def _ingest(
+    rows: Iterable[dict[str, Any]],
+    kind: Source,
+    opener: Callable[[], AbstractContextManager[Store]],
+    *,
+    folder: Path | None,
+    columns: dict[str, dict[str, str]],
+    source_file: str,
+    file_sha256: str | None,
+    batch_size: int,
+    progress: Progress | None,
+    workers: int,
+) -> IngestResult:
+    """Stage every batch in ``folder``, then open the store (``opener()``) and load them."""
     result = IngestResult(uuid.uuid4().hex, kind.kind, source_file)
     started = datetime.now(UTC).replace(tzinfo=None)
     reasons: Counter[str] = Counter()
     batches = _batches(enumerate(rows, start=1), batch_size)
     try:
-        with _Staging(store, result) as staging:
+        with _Staging(folder, columns, result) as staging:
             for staged in _staged(kind, staging.plan, batches, workers):
                 staging.add(staged, reasons)
                 if progress is not None:
                     progress(staged.read)
             result.reasons = dict(reasons)
             gc.collect()  # hand the conversion's garbage back before the load
-            with store.transaction() as con:
-                staging.load(con)
-                if result.stored:
-                    refresh_pay_facts(con)
-                con.execute(
-                    "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        result.ingest_id,
-                        result.source,
-                        source_file,
-                        file_sha256,
-                        started,
-                        datetime.now(UTC).replace(tzinfo=None),
-                        result.read,
-                        result.stored,
-                        result.duplicates,
-                        result.quarantined,
-                    ],
-                )
+            with opener() as store:
+                _load(store, staging, result, file_sha256, started)
     except PaypathError:
         raise
     except Exception as exc:
@@ -211,6 +354,56 @@ def ingest_rows(
             f"the store is unchanged ({type(exc).__name__}: {exc})"
         ) from exc
     return result
+
+
+def _load(
+    store: Store,
+    staging: _Staging,
+    result: IngestResult,
+    file_sha256: str | None,
+    started: datetime,
+) -> None:
+    """Load the staged rows and record the ingest, in one transaction.
+
+    Whatever stops it (an error, Ctrl-C, SIGTERM), the outcome reported must be what the
+    store holds: an interrupt can land after COMMIT took effect, and then this returns
+    (every row is stored and counted) instead of raising.
+    """
+    try:
+        with store.transaction() as con:
+            staging.load(con)
+            if result.stored:
+                refresh_pay_facts(con)
+            con.execute(
+                "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    result.ingest_id,
+                    result.source,
+                    result.file,
+                    file_sha256,
+                    started,
+                    datetime.now(UTC).replace(tzinfo=None),
+                    result.read,
+                    result.stored,
+                    result.duplicates,
+                    result.quarantined,
+                ],
+            )
+    except BaseException:
+        if _committed(store, result.ingest_id):
+            return
+        raise
+
+
+def _committed(store: Store, ingest_id: str) -> bool:
+    """Whether the ingest ``ingest_id`` is in the store (its transaction committed)."""
+    with contextlib.suppress(duckdb.Error):  # none open: the usual case
+        store.con.execute("ROLLBACK")  # an interrupted COMMIT may leave one open
+    try:
+        row = store.con.execute("SELECT count(*) FROM ingests WHERE id = ?", [ingest_id]).fetchone()
+    except duckdb.Error:
+        return False
+    return bool(row and row[0])
 
 
 def _batches(
@@ -235,13 +428,48 @@ def convert_batch(kind: Source, batch: list[tuple[int, dict[str, Any]]]) -> Conv
     out = Converted(len(batch), [], [])
     for number, raw in batch:
         try:
-            out.records.append((number, kind.convert(raw)))
+            record = kind.convert(raw)
+            reason = implausible(record, raw, kind.kind)
+            if reason:
+                raise RowRejected(reason)
+            out.records.append((number, record))
         except RowRejected as exc:
             raw_json = json.dumps(
                 {str(k): v for k, v in raw.items()}, ensure_ascii=False, default=str
             )
             out.rejected.append((number, exc.reason, raw_json))
     return out
+
+
+_EARLIEST = date(1990, 1, 1)  # no posting or survey in the sources is older
+_PAY_REQUIRED = frozenset({"ds-salaries", "levels"})  # a report row is its pay
+_GENERIC = frozenset({"csv", "jsonl", "parquet"})
+_PAY_FIELDS = ("salary", "salary_min", "salary_max")
+
+
+def implausible(record: Record, raw: Mapping[Any, Any], kind: str) -> str | None:
+    """Why a converted row cannot be true, or None: a pay that is not a finite number,
+    years of experience outside 0-60, a date before 1990 or more than a year ahead, or
+    a pay column that holds something other than pay ("-5", "NaN", "120000abc")."""
+    pay = record.pay_usd
+    if pay is not None and not math.isfinite(pay):
+        return "pay out of range"
+    years = record.years_experience
+    if years is not None and not (math.isfinite(years) and 0 <= years <= MAX_YEARS):
+        return "implausible years of experience"
+    posted = record.posted_at
+    if posted is not None and not _EARLIEST <= posted <= date.today() + timedelta(days=366):
+        return "implausible date"
+    if pay is None:
+        if kind in _PAY_REQUIRED:
+            return "unreadable pay"
+        if kind in _GENERIC and any(str(raw.get(f) or "").strip() for f in _PAY_FIELDS):
+            return "unreadable pay"
+    elif kind in _GENERIC:
+        cell = str(raw.get("salary") or "").strip()
+        if cell and len(cell.split()) == 1 and record.salary_text not in (None, cell):
+            return "unreadable pay"  # one token read only in part: "120000abc", "1e308"
+    return None
 
 
 @dataclass(frozen=True)
@@ -327,6 +555,26 @@ def _staging_connection() -> duckdb.DuckDBPyConnection:
 _WORKER_CON: list[duckdb.DuckDBPyConnection] = []
 
 
+def _die_with_parent() -> None:
+    """In a worker: end when the ingesting process ends, even by SIGKILL (no orphans)."""
+    parent = os.getppid()
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:  # other systems: poll for the parent
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _stage_registered(
     kind: str, plan: StagePlan, number: int, batch: list[tuple[int, dict[str, Any]]]
 ) -> Staged:
@@ -353,7 +601,8 @@ def _staged(
             con.close()
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent)
+    try:
         pending: deque[Future[Staged]] = deque()
         for number, batch in enumerate(batches):
             pending.append(pool.submit(_stage_registered, kind.kind, plan, number, batch))
@@ -361,22 +610,25 @@ def _staged(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BaseException:
+        # an error or an interrupt: stop the workers now, mid-batch, rather than wait
+        # for the batches they hold (their staged files go with the staging folder)
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Staging:
     """A temporary folder of staged parquet batches, loaded into the store in one go."""
 
-    def __init__(self, store: Store, result: IngestResult) -> None:
+    def __init__(
+        self, folder: Path | None, columns: dict[str, dict[str, str]], result: IngestResult
+    ) -> None:
         self.result = result
-        parent = store.path.parent if store.path is not None else None
-        self.dir = Path(tempfile.mkdtemp(prefix=".paypath-ingest-", dir=parent))
-        self.plan = StagePlan(
-            self.dir,
-            result.ingest_id,
-            result.source,
-            result.file,
-            {table: _column_types(store, table) for table in _STAGED},
-        )
+        self.dir = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=folder))
+        self.plan = StagePlan(self.dir, result.ingest_id, result.source, result.file, columns)
         self.records = 0
 
     def __enter__(self) -> _Staging:
@@ -434,10 +686,39 @@ class _Staging:
 
 
 _STAGED = ("postings", "posting_skills", "quarantine")
+STAGING_PREFIX = ".paypath-ingest-"  # + the ingesting process id + "-" + a random part
 
 
-def _column_types(store: Store, table: str) -> dict[str, str]:
-    rows = store.con.execute(
+def clean_stale_staging(folder: Path) -> list[Path]:
+    """Remove the staging folders in ``folder`` whose ingest process is gone (killed with
+    SIGKILL, or a crash); those of a live process are kept. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(f"{STAGING_PREFIX}*"))
+    except OSError:
+        return removed
+    for path in candidates:
+        pid_text = path.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        if path.is_dir() and not (pid_text.isdigit() and _alive(int(pid_text))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's live process
+    return True
+
+
+def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    rows = con.execute(
         "SELECT column_name, data_type FROM duckdb_columns() "
         "WHERE database_name = current_database() AND schema_name = 'main' "
         "AND table_name = ? ORDER BY column_index",

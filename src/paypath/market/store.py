@@ -41,7 +41,7 @@ from typing import Any
 import duckdb
 
 from paypath.config import default_db_path
-from paypath.errors import StoreError
+from paypath.errors import InputError, StoreError
 from paypath.resources import data_path
 
 __all__ = [
@@ -53,6 +53,7 @@ __all__ = [
     "bundled_store",
     "open_store",
     "quiet",
+    "read_only_query",
     "refresh_pay_facts",
 ]
 
@@ -196,13 +197,15 @@ class Store:
 
     def query(self, sql: str, limit: int | None = None) -> QueryResult:
         """Run one SQL statement; its column names and (up to ``limit``) rows."""
+        cursor = self.con.cursor()
         try:
-            cursor = self.con.cursor()
             rel = cursor.execute(sql)
             columns = [d[0] for d in rel.description or ()]
             rows = rel.fetchmany(limit) if limit is not None else rel.fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"the query failed: {exc}") from exc
+        finally:
+            cursor.close()  # an open cursor would keep the database file open
         return QueryResult(columns, [tuple(r) for r in rows])
 
     def counts(self) -> dict[str, int]:
@@ -215,12 +218,24 @@ class Store:
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
-    """Open the DuckDB store at ``path`` (default: the user's data dir), creating it."""
+    """Open the DuckDB store at ``path`` (default: the user's data dir), creating it.
+
+    A new store file is made readable by its owner only (0600: it holds raw rows). A
+    path that holds something other than a paypath store -- a CSV, another program's
+    DuckDB file, a store missing columns -- is refused with :class:`StoreError`, never
+    taken over. Opening it writable removes the staging folders that a killed ingest
+    left beside it (:func:`paypath.market.ingest.clean_stale_staging`).
+    """
     target = Path(path) if path is not None else default_db_path()
     if read_only and not target.exists():
         raise StoreError(
             f"no store at {target}; create it with `paypath market ingest FILE --source KIND`"
         )
+    if target.is_dir():
+        raise StoreError(f"{target} is a folder; give a store file's path (e.g. market.duckdb)")
+    created = not target.exists()
+    if not created:
+        _check_duckdb_file(target)
     try:
         if not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -235,16 +250,99 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
             f"cannot open the store at {target}: {exc}; check the path and that no other "
             "process holds it open for writing"
         ) from exc
+    if created:
+        _owner_only(target)
+    if not read_only:
+        from paypath.market.ingest import clean_stale_staging  # ingest imports this module
+
+        clean_stale_staging(target.parent)
     return Store(con, target, read_only=read_only)
 
 
 def _connect(target: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     con = quiet(duckdb.connect(str(target), read_only=read_only, config=STORE_CONFIG))
+    try:
+        _check_schema(con, target)
+    except StoreError:
+        con.close()
+        raise
     if not read_only:
         con.execute(SCHEMA_SQL)
         if _outdated(con):
             refresh_pay_facts(con)
     return con
+
+
+_DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
+
+
+def _check_duckdb_file(target: Path) -> None:
+    """Refuse a file that is no DuckDB database (a CSV, a text file, an empty file)."""
+    try:
+        with target.open("rb") as fh:
+            head = fh.read(12)
+    except OSError as exc:
+        raise StoreError(f"cannot read the store at {target}: {exc}") from exc
+    if head[8:12] != _DUCKDB_MAGIC:
+        raise StoreError(
+            f"{target} is not a paypath store (not a DuckDB database file); it was left "
+            "untouched. Give --db a new file name (e.g. market.duckdb) or an existing store"
+        )
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    """Refuse another program's DuckDB file, or a store missing paypath's columns."""
+    rows = con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() "
+        "WHERE database_name = current_database() AND schema_name = 'main'"
+    ).fetchall()
+    have: dict[str, set[str]] = {}
+    for table, column in rows:
+        have.setdefault(str(table), set()).add(str(column))
+    if not have:
+        return  # an empty database: the schema is created in it
+    if "postings" not in have:
+        raise StoreError(
+            f"{target} is a DuckDB database but not a paypath store (its tables: "
+            f"{', '.join(sorted(have)[:8])}); it was left untouched. Give --db a new file name"
+        )
+    for table, columns in _expected_columns().items():
+        missing = sorted(columns - have.get(table, set()) - _ADDED_LATER.get(table, set()))
+        if table in have and missing:
+            raise StoreError(
+                f"{target} looks like a paypath store, but its {table} table lacks the "
+                f"columns {', '.join(missing)}; it was left untouched. Ingest into a new store"
+            )
+
+
+_ADDED_LATER = {"posting_skills": {"asked"}}  # columns opening an older store adds
+
+
+@cache
+def _expected_columns() -> dict[str, frozenset[str]]:
+    """Table -> the columns ``SCHEMA_SQL`` creates."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(SCHEMA_SQL)
+        rows = con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
+        ).fetchall()
+    finally:
+        con.close()
+    out: dict[str, set[str]] = {}
+    for table, column in rows:
+        out.setdefault(str(table), set()).add(str(column))
+    return {t: frozenset(c) for t, c in out.items()}
+
+
+def _owner_only(target: Path) -> None:
+    """chmod 0600 a store file paypath created (and its write-ahead log)."""
+    for file in (target, target.with_name(target.name + ".wal")):
+        try:
+            if file.exists():
+                file.chmod(0o600)
+        except OSError:
+            pass  # a file system without modes: nothing to tighten
 
 
 @cache
@@ -257,3 +355,53 @@ def bundled_store() -> Store:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)", [str(parquet)])
     refresh_pay_facts(con)
     return Store(con, None, bundled=True)
+
+
+MAX_QUERY_ROWS = 100_000  # rows `market sql` returns at most
+
+
+def read_only_query(sql: str, limit: int = 1000, path: str | Path | None = None) -> QueryResult:
+    """Run one ``SELECT`` (or ``WITH ... SELECT``) over a store, truly read-only.
+
+    ``path``: a store file (opened read-only); None: a private copy of the bundled
+    dataset. The connection has file access switched off and locked (DuckDB's
+    ``enable_external_access = false``, ``lock_configuration = true``), so a query can
+    neither read nor write files (``read_csv('/etc/passwd')``, ``COPY ... TO``,
+    ``ATTACH``) nor change the store. Raises :class:`InputError` for an empty query,
+    more than one statement, a statement that is not a query, or ``limit`` outside
+    1..``MAX_QUERY_ROWS``; :class:`StoreError` when the query itself fails.
+    """
+    if not sql.strip():
+        raise InputError(
+            'the query is empty; write one SELECT, e.g. "SELECT count(*) FROM postings"'
+        )
+    if isinstance(limit, bool) or not 1 <= limit <= MAX_QUERY_ROWS:
+        raise InputError(f"limit must be between 1 and {MAX_QUERY_ROWS:,} rows, not {limit}")
+    if path is None:
+        con = quiet(duckdb.connect(":memory:"))
+        con.execute(SCHEMA_SQL)
+        for table in ("postings", "posting_skills"):
+            parquet = data_path(f"market/{table}.parquet")
+            con.execute(
+                f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)", [str(parquet)]
+            )
+        refresh_pay_facts(con)
+    else:
+        con = open_store(path, read_only=True).con
+    try:
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+        try:
+            statements = con.extract_statements(sql)
+        except duckdb.Error as exc:
+            raise StoreError(f"the query failed: {exc}") from exc
+        if len(statements) != 1:
+            raise InputError(f"give one SQL statement, not {len(statements)}")
+        if statements[0].type != duckdb.StatementType.SELECT:
+            kind = str(statements[0].type).rsplit(".", 1)[-1]
+            raise InputError(
+                f"only queries (SELECT) are allowed here, not {kind}; the store is read-only"
+            )
+        return Store(con, None, read_only=True).query(sql, limit)
+    finally:
+        con.close()

@@ -1,0 +1,159 @@
+"""Every text path is linear in its input: 10 KB, 100 KB and 1 MB of adversarial and
+realistic text through each public text function, as the library exposes it.
+
+Run: ``PYTHONPATH=src .venv/bin/python bench/text_linearity.py [--quick]``
+(writes bench/out/text_linearity.json; ``--quick`` stops at 100 KB).
+
+Paths: skill extraction (``extract_skills``, with and without ``scope="all"``), salary
+finding (``find_salaries``), title classification (``classify_title`` of the text as
+one "title"), claim checking (``check_claims``, no store) and résumé reading
+(``read_resume`` of the text as a .txt/.md file's bytes). Texts, each cut to the size:
+
+- ``go``: "Go Go Go ..." (an ambiguous alias, the case issue #20 reported quadratic);
+- ``go-lines``: "Go" one per line; ``mixed``: ambiguous aliases in lists
+  ("Go Rust R, Python and C Swift"); ``tags``: job-board tag lines;
+- ``spaces``: whitespace then "$120k" (the leading-whitespace case);
+- ``digits``: "1 2 3 ... $ 120,000 - 130,000 per year" repeated;
+- ``real``: real job descriptions (Glassdoor data-science ads, LinkedIn sample)
+  joined until the size is reached.
+
+Each cell is the best of ``REPEATS`` runs (the machine is shared). ``ratio`` is the
+time at the largest size over ten times the time at the size ten times smaller: about 1
+is linear, about 10 would be quadratic. A cell that passes ``LIMIT_S`` is stopped
+reporting at larger sizes (written as null) so one quadratic path cannot hang the run.
+The last check: 200 KB of each text through ``advise(build_profile(resume_text=...))``,
+target under 1 s.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from paypath import (
+    advise,
+    build_profile,
+    check_claims,
+    classify_title,
+    extract_skills,
+    find_salaries,
+    read_resume,
+)
+from paypath.errors import PaypathError
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+OUT = Path(__file__).resolve().parent / "out" / "text_linearity.json"
+SIZES = (10_000, 100_000, 1_000_000)
+REPEATS = 3
+LIMIT_S = 20.0
+
+
+def _real() -> str:
+    csv.field_size_limit(1 << 30)
+    parts: list[str] = []
+    for path, column in (
+        (DATA / "glassdoor-ds" / "glassdoor_jobs.csv", "Job Description"),
+        (DATA / "linkedin-postings" / "postings_sample1000.csv", "description"),
+    ):
+        with path.open(encoding="utf-8", newline="") as fh:
+            parts.extend(row[column] for row in csv.DictReader(fh) if row.get(column))
+    return "\n\n".join(parts)
+
+
+def _texts() -> dict[str, Callable[[int], str]]:
+    real = _real()
+
+    def cut(unit: str) -> Callable[[int], str]:
+        return lambda n: (unit * (n // len(unit) + 1))[:n]
+
+    return {
+        "go": cut("Go "),
+        "go-lines": cut("Go\n"),
+        "mixed": cut("Go Rust R, Python and C Swift "),
+        "tags": cut("java go aws spring-boot\n"),
+        "spaces": lambda n: " " * (n - 6) + "$120k.",
+        "digits": cut("1 2 3 4 5 6 7 8 9 $ 120,000 - 130,000 per year "),
+        "real": lambda n: (real * (n // len(real) + 1))[:n],
+    }
+
+
+def _resume(text: str) -> str:
+    return read_resume(text.encode(), "resume.txt")
+
+
+PATHS: dict[str, Callable[[str], Any]] = {
+    "extract_skills": extract_skills,
+    "extract_skills(scope=all)": lambda t: extract_skills(t, scope="all"),
+    "find_salaries": find_salaries,
+    "classify_title": classify_title,
+    "check_claims": check_claims,
+    "read_resume(.txt)": _resume,
+}
+
+
+def _best(fn: Callable[[], Any]) -> tuple[float, str | None]:
+    best, error = float("inf"), None
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        try:
+            fn()
+        except PaypathError as exc:  # a documented refusal (too long ...) is an answer too
+            error = f"{type(exc).__name__}: {str(exc)[:80]}"
+        best = min(best, time.perf_counter() - t0)
+        if best > LIMIT_S / REPEATS:
+            break
+    return best, error
+
+
+def main(quick: bool = False) -> dict[str, Any]:
+    sizes = SIZES[:2] if quick else SIZES
+    texts = _texts()
+    table: dict[str, dict[str, Any]] = {}
+    for path, fn in PATHS.items():
+        for name, make in texts.items():
+            row: dict[str, Any] = {}
+            stopped = False
+            for size in sizes:
+                if stopped:
+                    row[str(size)] = None
+                    continue
+                text = make(size)
+                seconds, error = _best(lambda fn=fn, text=text: fn(text))
+                row[str(size)] = round(seconds, 4)
+                if error:
+                    row[f"{size}_refused"] = error
+                stopped = seconds > LIMIT_S
+            big, small = row[str(sizes[-1])], row[str(sizes[-2])]
+            row["ratio"] = round(big / (10 * small), 2) if big and small else None
+            table[f"{path} / {name}"] = row
+            print(
+                f"{path:28} {name:9} "
+                + "  ".join(f"{row[str(s)]}" for s in sizes)
+                + f"  ratio {row['ratio']}",
+                flush=True,
+            )
+    advise_s: dict[str, float] = {}
+    for name, make in texts.items():
+        text = make(200_000)
+        seconds, _ = _best(lambda text=text: advise(build_profile(resume_text=text)))
+        advise_s[name] = round(seconds, 3)
+        print(f"advise(build_profile(resume_text=200 KB {name})): {seconds:.3f} s", flush=True)
+    result = {
+        "sizes": list(sizes),
+        "repeats": REPEATS,
+        "seconds": table,
+        "advise_200kb_s": advise_s,
+        "advise_target_s": 1.0,
+    }
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=2))
+    return result
+
+
+if __name__ == "__main__":
+    main(quick="--quick" in sys.argv)
