@@ -35,7 +35,7 @@ from paypath.salary.model import DEFAULT_FACTORS, PERIODS, AnnualFactors, Kind, 
 __all__ = ["clear_cache", "find_salaries", "parse_salary"]
 
 _NUMBER = (
-    r"(?=\d)(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian 12,00,000
+    r"(?=\d)(?P<num>\d{1,2}(?:,\d\d){1,4},\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian 12,00,000
     r"|\d{1,3}(?P<sep>[,.'’\u00a0\u202f ])\d{3}(?:(?P=sep)\d{3})*"
     r"(?:(?!(?P=sep))[.,]\d{1,3})?(?!\d)"
     r"|\d+(?:[.,]\d+)?)"
@@ -479,7 +479,7 @@ _FAST_PERIODS: dict[str | None, Period | None] = {
     "Per Hour": "hour", "per hour": "hour", "an hour": "hour", "/hr": "hour", "/hour": "hour",
     "per year": "year", "a year": "year", "/yr": "year", "annually": "year", None: None,
 }  # fmt: skip
-_MISSING_RE = re.compile(r"\s*(?:-\d+|n/?a|none|null|nan|)\s*\Z", re.IGNORECASE)
+_MISSING_RE = re.compile(r"(?:-\d+|n/?a|none|null|nan|)", re.IGNORECASE)
 
 
 def _fast(
@@ -532,7 +532,7 @@ def _parse_field(
     fast = _fast(text, default_currency, factors, table)
     if fast is not None:
         return fast
-    if _MISSING_RE.match(text):  # "-1", "", "N/A": no salary
+    if _MISSING_RE.fullmatch(text.strip()):  # "-1", "", "N/A": no salary (strip: linear)
         return None
     found = _scan(text, prose=False, default_currency=default_currency, factors=factors, fx=fx)
     if not found:
