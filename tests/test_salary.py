@@ -324,11 +324,13 @@ def test_salary_like_text_never_raises(text: str) -> None:
     for s in [parse_salary(text), *find_salaries(text)]:
         if s is None:
             continue
-        assert s.min is None or s.min > 0
+        assert s.min is None or s.min > 0 or (s.min == 0 and s.placeholder)
         assert s.min is None or s.max is None or s.min <= s.max
 
 
-@given(st.integers(min_value=1, max_value=10**9))
+# Up to 3 million: above about $5M a year an amount is not read as a salary (see
+# test_salary_classes.py's implausible amounts).
+@given(st.integers(min_value=1, max_value=3_000_000))
 def test_integers_round_trip_with_thousands_separators(n: int) -> None:
     for text in (f"${n:,}", f"${n}", f"€{n:,}".replace(",", "."), f"{n:,} CHF".replace(",", "'")):
         s = parse_salary(text)

@@ -108,8 +108,11 @@ PERIOD_ADVERBS: dict[str, Period] = {
 KIND_WORDS: dict[str, Kind] = {
     "sign-on": "signing", "sign on": "signing", "signon": "signing", "signing": "signing",
     "joining bonus": "signing", "hiring bonus": "signing", "welcome bonus": "signing",
-    "bonus": "bonus", "bonuses": "bonus", "commission": "bonus", "commissions": "bonus",
-    "incentive": "bonus", "ote": "base", "equity": "equity", "rsu": "equity", "rsus": "equity",
+    "bonus": "bonus", "bonuses": "bonus", "commission": "commission",
+    "commissions": "commission", "incentive": "bonus", "ote": "total",
+    "on-target earnings": "total", "on target earnings": "total", "package": "total",
+    "total compensation": "total", "total comp": "total", "total remuneration": "total",
+    "total rewards": "total", "total reward": "total", "equity": "equity", "rsu": "equity", "rsus": "equity",
     "stock": "equity", "options": "equity", "shares": "equity", "relocation": "other",
     "stipend": "other", "allowance": "other", "reimbursement": "other", "tuition": "other",
     "referral": "other", "student loan": "other", "loan": "other", "perk": "other",

@@ -32,7 +32,7 @@ from paypath.salary.lexicon import (
 )
 from paypath.salary.model import DEFAULT_FACTORS, PERIODS, AnnualFactors, Kind, Period, Salary
 
-__all__ = ["clear_cache", "find_salaries", "parse_salary"]
+__all__ = ["MAX_ANNUAL_USD", "clear_cache", "find_salaries", "parse_salary", "salary_problem"]
 
 _NUMBER = (
     r"(?=\d)(?P<num>\d{1,2}(?:,\d\d){1,4},\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian 12,00,000
@@ -58,14 +58,14 @@ _PREFIX_RE = re.compile(
 _CODE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?P<cur>[A-Z]{3})[ \u00a0]?\Z")
 _SUFFIX_RE = re.compile(rf"(?:[,.]-)?[ \u00a0]{{0,2}}(?P<cur>{_SIGNS})(?![^\W\d_])")
 _RANGE_GAP_RE = re.compile(
-    r"[ \u00a0]*(?:-{1,2}|–|—|‒|−|~|to|and|till|until|bis|a|à|até|hasta|do)[ \u00a0]*",
+    r"[ \u00a0]*(?:-{1,2}|–|—|‒|−|~|_|\*|/|to|and|till|until|bis|a|à|até|hasta|do)[ \u00a0]*",
     re.IGNORECASE,
 )
 _FILLER = r"(?:(?:gross|brutto|netto|net|base|before\s+tax|pre-tax|ctc|salary)[ \t]*)?"
 _CONNECTOR = r"(?:/[ \t]*|(?:per|a|an|each|every|pro|por|par|im|al|in|the)[ \t]+)"
 _PERIOD_AFTER_RE = re.compile(
     rf"[ \t]*(?:[,(][ \t]*)?{_FILLER}(?:(?P<adv>{alternation(PERIOD_ADVERBS)})"
-    rf"|{_CONNECTOR}(?P<noun>{alternation(PERIOD_NOUNS)}))(?![^\W\d_])",
+    rf"|{_CONNECTOR}(?:(?:single|one)[ \t]+)?(?P<noun>{alternation(PERIOD_NOUNS)}))(?![^\W\d_])",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE_RE = re.compile(
@@ -108,6 +108,35 @@ _NOT_PAY_AFTER_RE = re.compile(
     r"|customers|users|market|assets|aum|loans?|grants?|investment|in\s+capital)\b",
     re.IGNORECASE,
 )
+# A grade, band, level or step number ("Band 6 ($93,000 - ...)", "Grade 3 Step 2, $68,500"):
+# a classification, not pay.
+_GRADE_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:grade|band|level|step|lvl|tier|pay\s+point|classification|aps|el|ee"
+    r"|vps|ps|clerk\s+grade|pay\s+grade|pay\s+band|salary\s+band)[ \t]*[:#]?[ \t]*\Z",
+    re.IGNORECASE,
+)
+_COMMISSION_ONLY_RE = re.compile(
+    r"commission[\s-]*(?:only|based)|100\s*%\s*commission|straight\s+commission",
+    re.IGNORECASE,
+)
+# What a salary field may hold beside its amount and still be only an amount.
+_FIELD_LABEL_RE = re.compile(
+    r"\((?:glassdoor|employer)\s+est\.\)|\b(?:our\s+)?(?:price|cost|amount|each|inc|incl"
+    r"|vat|gst|ht|ttc)\b",
+    re.IGNORECASE,
+)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_WORD_RE = re.compile(r"[^\W\d_][\w.'-]*")
+_NOT_PAY_UNITS = frozenset(
+    "year years yr yrs yo month months week weeks day days night nights hour hours hrs"
+    " minute minutes min mins second seconds sec people persons person employees staff members"
+    " engineers users customers clients times miles km kg lbs lb pounds percent pct beds"
+    " rooms seats stores locations offices countries states cities students patients"
+    " shifts steps levels grades bands points star stars phone tel telephone call fax ext"
+    " mobile cell room suite version ver v age ages aged".split()
+)
+# An amount over this much a year (USD) is not a salary: "$1,000,000,000", "1e308".
+MAX_ANNUAL_USD = 5_000_000.0
 _CLAUSE_END = re.compile(r"[\n;|•]|\.\s")
 _WINDOW = 48
 
@@ -134,6 +163,7 @@ def _number_value(raw: str, sep: str | None) -> float:
     return float(raw.replace(sep, ""))
 
 
+_DIGIT_NEXT_RE = re.compile(r"[ \u00a0]?\d")
 _NUMBER_CHARS = frozenset("0123456789.,")
 _INDIAN_TIGHT = frozenset({"L", "Cr", "cr"})
 _RETIREMENT = frozenset({"401", "403", "457"})
@@ -167,7 +197,9 @@ def _sign_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
         return None
     sign, begin = pre.group("cur") or pre.group("sym"), pre.start()
     code = _CODE_BEFORE_RE.search(text, max(floor, begin - 5), begin) if sign == "$" else None
-    return (code.group("cur"), code.start()) if code is not None else (sign, begin)
+    if code is not None and code.group("cur") in ISO_CODES:  # "NZD $", not "OTE $"
+        return code.group("cur"), code.start()
+    return sign, begin
 
 
 def _token(text: str, m: re.Match[str], floor: int) -> _Token | None:
@@ -188,6 +220,8 @@ def _token(text: str, m: re.Match[str], floor: int) -> _Token | None:
         return None
     sign, start = before if before is not None else ("", start)
     post = _SUFFIX_RE.match(text, end)
+    if post is not None and _DIGIT_NEXT_RE.match(text, post.end()):
+        post = None  # "Band 7 £46,148": the sign is the next number's
     if post is not None and (not sign or (sign == "$" and _is_code(post.group("cur")))):
         sign, end = post.group("cur"), post.end()  # "60.000 €", "$1,190.00 AUD"
     if mult_word in _INDIAN_TIGHT and currency_of(sign) != "INR":  # "3L" is not 3 lakh
@@ -207,13 +241,27 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _joins(text: str, a: _Token, b: _Token) -> bool:
-    """Whether ``a`` and ``b`` are the two ends of one range ("$50k - $60k", "20 to 25")."""
-    if b.start - a.end > 14 or _RANGE_GAP_RE.fullmatch(text, a.end, b.start) is None:
+    """Whether ``a`` and ``b`` are the two ends of one range ("$50k - $60k", "20 to 25",
+    "$41/hr - $57/hr", "£52k pa – £61k pa": a period after the first end is allowed)."""
+    gap = a.end
+    if b.start - gap > 14:
         return False
-    if a.sign and b.sign and currency_of(a.sign) != currency_of(b.sign):
+    if (pm := _PERIOD_AFTER_RE.match(text, gap, b.start)) is not None:
+        gap = pm.end()
+    if _RANGE_GAP_RE.fullmatch(text, gap, b.start) is None:
+        return False
+    if a.sign and b.sign and not _same_currency(a.sign, b.sign):
         return False
     lo = a.number * (b.mult if a.mult == 1.0 and b.number >= a.number else a.mult)
+    if lo == 0:  # "$0 - $79,000": a job-board placeholder, kept and flagged
+        return bool(a.sign or b.sign) and b.number > 0
     return 0 < lo <= b.number * b.mult
+
+
+def _same_currency(x: str, y: str) -> bool:
+    """Signs of one currency; a bare "$" fits any dollar code ("$142,000 - $171,000 USD")."""
+    cx, cy = currency_of(x), currency_of(y)
+    return cx == cy or cx is None or cy is None
 
 
 def _groups(text: str, tokens: list[_Token]) -> list[tuple[_Token, _Token | None]]:
@@ -312,9 +360,13 @@ def _read_group(text: str, a: _Token, b: _Token | None, floor: int, ceiling: int
     if period is None:
         pb = _PERIOD_BEFORE_RE.search(before)
         period = period_of(pb.group("w")) if pb is not None else None
-    after = _window_after(text, end, ceiling)
     sign = a.sign or last.sign
+    if sign and currency_of(sign) is None and last.sign and currency_of(last.sign):
+        sign = last.sign  # "$60,000 - $75,000 CAD": the code names the dollar
     code = currency_of(sign) if sign else (a.mult_currency or last.mult_currency)
+    kind = _kind(before, _window_after(text, end, ceiling))
+    if kind == "base" and _COMMISSION_ONLY_RE.search(before):
+        kind = "commission"
     return _Found(
         start=a.start,
         end=end,
@@ -323,9 +375,9 @@ def _read_group(text: str, a: _Token, b: _Token | None, floor: int, ceiling: int
         sign=sign,
         currency=code,
         period=period,
-        kind=_kind(before, after),
+        kind=kind,
         pay_word=_PAY_WORD_RE.search(before) is not None,
-        not_pay=_NOT_PAY_AFTER_RE.match(after) is not None,
+        not_pay=_NOT_PAY_AFTER_RE.match(_window_after(text, end, ceiling)) is not None,
     )
 
 
@@ -347,7 +399,7 @@ def _salary(
     currency = found.currency or default_currency
     lo, hi = found.lo, found.hi
     amount = hi if hi is not None else lo
-    if amount is None or amount <= 0:
+    if amount is None or amount <= 0 or (lo is not None and lo < 0):
         return None
     info = fx.info(currency)
     per_unit = info[0] if info is not None else 0.0
@@ -357,6 +409,8 @@ def _salary(
     factor = _FACTORS[period] if factors is None else factors.of(period)
     annual_lo = lo * factor if lo is not None else None
     annual_hi = hi * factor if hi is not None else None
+    if info is not None and (annual_hi or annual_lo or 0.0) * per_unit > MAX_ANNUAL_USD:
+        return None  # not a salary: see implausible_reason
     return _construct(
         {
             "text": text[found.start : found.end],
@@ -367,6 +421,7 @@ def _salary(
             "currency": currency,
             "currency_text": found.sign,
             "currency_inferred": found.currency is None,
+            "placeholder": lo == 0,
             "period": period,
             "period_inferred": found.period is None,
             "kind": found.kind,
@@ -413,6 +468,27 @@ def _is_prose_pay(found: _Found, salary: Salary) -> bool:
     return not (single and salary.period_inferred and not found.pay_word and amount_usd < 7)
 
 
+def _is_grade(text: str, a: _Token, floor: int) -> bool:
+    """A bare number after "Grade", "Band", "Level", "Step", "APS"...: a classification."""
+    bare = not a.sign and a.mult_currency is None
+    return bare and _GRADE_BEFORE_RE.search(text, max(floor, a.start - 24), a.start) is not None
+
+
+def _is_field_pay(text: str, found: _Found) -> bool:
+    """In a salary field, a number with no currency is pay only when a pay word introduces
+    it ("Salary: 85k/95k") or the field holds nothing else ("120000", "85,000 - 95,000
+    per year"): "5+ years of experience with Java" is not $5 an hour."""
+    if found.sign or found.currency is not None or found.pay_word:
+        return not found.not_pay
+    rest = _FIELD_LABEL_RE.sub("", text[: found.start] + " " + text[found.end :])
+    if _LETTER_RE.search(rest) is None:
+        return True
+    # One word beside the number may be a currency the tables lack ("6790 Dinara"), unless
+    # it is a unit of something else ("6 weeks", "5 years").
+    words = _WORD_RE.findall(rest)
+    return len(words) == 1 and words[0].lower().rstrip(".") not in _NOT_PAY_UNITS
+
+
 def _may_be_pay(text: str, a: _Token, b: _Token | None, floor: int) -> bool:
     """A cheap first look in a document: a currency, or a pay word just before."""
     if a.sign or a.mult_currency or (b is not None and (b.sign or b.mult_currency)):
@@ -435,11 +511,13 @@ def _scan(
     for i, (a, b) in enumerate(groups):
         floor = (groups[i - 1][1] or groups[i - 1][0]).end if i else 0
         ceiling = groups[i + 1][0].start if i + 1 < len(groups) else len(text)
-        if prose and not _may_be_pay(text, a, b, floor):
+        if _is_grade(text, a, floor) or (prose and not _may_be_pay(text, a, b, floor)):
             continue
         found = _read_group(text, a, b, floor, ceiling)
         salary = _salary(text, found, default_currency, factors, table)
-        if salary is not None and (not prose or _is_prose_pay(found, salary)):
+        if salary is None:
+            continue
+        if _is_prose_pay(found, salary) if prose else _is_field_pay(text, found):
             out.append(salary)
             if not prose and salary.kind == "base":
                 break  # a field: the first base pay is the answer
@@ -502,11 +580,14 @@ def _fast(
     stated = _FAST_PERIODS[per]
     period = stated or _infer_period(hi * per_unit, default_currency)
     factor = _FACTORS[period] if factors is None else factors.of(period)
+    if hi * factor * per_unit > MAX_ANNUAL_USD:
+        return None  # the scanner refuses it too
     start = m.start(1)
     return _construct(
         {
             "text": span, "start": start, "end": start + len(span), "min": lo, "max": hi,
             "currency": default_currency, "currency_text": "$", "currency_inferred": True,
+            "placeholder": False,
             "period": period, "period_inferred": stated is None, "kind": "base",
             "annual_min": lo * factor, "annual_max": hi * factor,
             "annual_min_usd": lo * factor * per_unit, "annual_max_usd": hi * factor * per_unit,
@@ -576,3 +657,49 @@ def _check(text: object, default_currency: str) -> None:
         raise CurrencyError(
             f"default currency {default_currency!r} is not an ISO 4217 code; use e.g. USD"
         )
+
+
+_NUMBERISH_RE = re.compile(r"[-+]?(?:\d[\d,.]*(?:e[-+]?\d+)?|nan|inf(?:inity)?)", re.IGNORECASE)
+
+
+def salary_problem(text: object, *, default_currency: str = "USD") -> str | None:
+    """Why a salary field gives no salary (for ingest to quarantine it with a reason), or
+    None when :func:`parse_salary` reads one. Reasons name the value and what to do:
+    not a number (NaN, infinity), negative, zero, over MAX_ANNUAL_USD a year ("1e308",
+    "$1,000,000,000"), trailing text after a number ("120000abc"), no amount at all."""
+    if not isinstance(text, str):
+        return f"a salary must be given as text, not {type(text).__name__}"
+    stripped = text.strip()
+    if parse_salary(text, default_currency=default_currency) is not None:
+        return None
+    if not stripped:
+        return "the salary field is empty"
+    number = _NUMBERISH_RE.fullmatch(stripped.lstrip("$€£"))
+    if number is not None:
+        try:
+            value = float(number.group().replace(",", ""))
+        except ValueError:
+            value = None
+        if value is not None:
+            if value != value or value in (float("inf"), float("-inf")):
+                return f"{stripped!r} is not a number; give the pay as an amount, e.g. 85000"
+            if value < 0:
+                return f"{stripped!r} is negative; pay must be a positive amount"
+            if value == 0:
+                return f"{stripped!r} is zero; leave the field empty when pay is not given"
+            if value > MAX_ANNUAL_USD:
+                return (
+                    f"{stripped!r} is over ${MAX_ANNUAL_USD:,.0f} a year, not a plausible "
+                    "salary; check the units"
+                )
+            return f"{stripped!r} is not written as plain digits; write it as e.g. 85000"
+    if not any(c.isdigit() for c in stripped):
+        return f"{stripped[:40]!r} holds no amount"
+    head = re.match(r"[$€£]?[\d,.]+", stripped)
+    if head is not None and head.end() < len(stripped) and stripped[head.end()].isalpha():
+        tail = stripped[head.end() :][:20]
+        return f"{stripped[:40]!r} has {tail!r} right after the number; give the amount alone"
+    return (
+        f"{stripped[:60]!r} states no pay amount (a number needs a currency, a pay word or a "
+        "period, or must be over the plausible range); e.g. '$85,000 - $95,000 per year'"
+    )
