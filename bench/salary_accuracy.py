@@ -98,7 +98,8 @@ def _expected(row: dict[str, str]) -> str:
     if row["kind"] == "none":
         return "no salary"
     flag = f" {row['flag']}" if row["flag"] else ""
-    return f"{row['min'] or None}-{row['max'] or None} {row['currency']}/{row['period']} {row['kind']}{flag}"
+    sides = f"{row['min'] or None}-{row['max'] or None}"
+    return f"{sides} {row['currency']}/{row['period']} {row['kind']}{flag}"
 
 
 def main() -> None:
@@ -110,15 +111,18 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"labels: {result['labels']} ({result['rows']} rows: {result['pay_rows']} pay, "
-          f"{result['non_pay_rows']} non-pay)")
+    print(
+        f"labels: {result['labels']} ({result['rows']} rows: {result['pay_rows']} pay, "
+        f"{result['non_pay_rows']} non-pay)"
+    )
     print(f"accuracy (all rows):        {result['accuracy']:.1%}")
     print(f"accuracy (pay rows):        {result['pay_accuracy']:.1%}")
     print(f"false-positive rate:        {result['false_positive_rate']:.1%}")
     print(f"find_salaries recall (pay): {result['find_recall_on_pay_rows']:.1%}")
     if args.show_misses:
         for miss in result["misses"]:
-            print(f"  MISS {miss['text']!r}\n       want {miss['expected']}\n       got  {miss['got']}")
+            print(f"  MISS {miss['text']!r}")
+            print(f"       want {miss['expected']}\n       got  {miss['got']}")
 
 
 if __name__ == "__main__":

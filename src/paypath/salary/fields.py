@@ -157,7 +157,9 @@ def fields_problem(
     if _amount(min) is None and _amount(max) is None:
         zero = any(_amount_problem("x", v) is None and _is_zero(v) for v in (min, max))
         return "the amount is zero" if zero else "no amount is given"
-    return f"the amount is over ${MAX_ANNUAL_USD:,.0f} a year, not a plausible salary; check the units"
+    return (
+        f"the amount is over ${MAX_ANNUAL_USD:,.0f} a year, not a plausible salary; check the units"
+    )
 
 
 def _is_zero(value: object) -> bool:

@@ -105,7 +105,8 @@ _PAY_WORD_RE = re.compile(
 )
 _NOT_PAY_AFTER_RE = re.compile(
     r"[ \t]*(?:in\s+)?(?:funding|raised|revenue|arr|valuation|series|seed|budget|in\s+sales"
-    r"|customers|users|market|assets|aum|loans?|grants?|investment|in\s+capital)\b",
+    r"|customers|users|market|assets|aum|loans?|grants?|investment|in\s+capital|life\b"
+    r"|ad&d|insurance|polic(?:y|ies))\b",
     re.IGNORECASE,
 )
 # A grade, band, level or step number ("Band 6 ($93,000 - ...)", "Grade 3 Step 2, $68,500"):
@@ -127,16 +128,26 @@ _FIELD_LABEL_RE = re.compile(
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _WORD_RE = re.compile(r"[^\W\d_][\w.'-]*")
-_NOT_PAY_UNITS = frozenset(
-    "year years yr yrs yo month months week weeks day days night nights hour hours hrs"
-    " minute minutes min mins second seconds sec people persons person employees staff members"
-    " engineers users customers clients times miles km kg lbs lb pounds percent pct beds"
-    " rooms seats stores locations offices countries states cities students patients"
-    " shifts steps levels grades bands points star stars phone tel telephone call fax ext"
-    " mobile cell room suite version ver v age ages aged".split()
-)
+_NOT_PAY_UNITS = frozenset({
+    "year", "years", "yr", "yrs", "yo", "month", "months", "week", "weeks", "day", "days",
+    "night", "nights", "hour", "hours", "hrs", "minute", "minutes", "min", "mins", "second",
+    "seconds", "sec", "people", "persons", "person", "employees", "staff", "members",
+    "engineers", "users", "customers", "clients", "times", "miles", "km", "kg", "lbs", "lb",
+    "pounds", "percent", "pct", "beds", "rooms", "seats", "stores", "locations", "offices",
+    "countries", "states", "cities", "students", "patients", "shifts", "steps", "levels",
+    "grades", "bands", "points", "star", "stars", "phone", "tel", "telephone", "call", "fax",
+    "ext", "mobile", "cell", "room", "suite", "version", "ver", "v", "age", "ages", "aged",
+})  # fmt: skip
 # An amount over this much a year (USD) is not a salary: "$1,000,000,000", "1e308".
 MAX_ANNUAL_USD = 5_000_000.0
+# Words before an amount in a document that make it something other than pay: insurance
+# cover, revenue, contract values, gift sizes, the reader's current income.
+_NOT_PAY_BEFORE_RE = re.compile(
+    r"\b(?:insurance|revenue|gifts?|donations?|contracts|contract\s+(?:value|size|worth)"
+    r"|budget|assets|funding|valuation"
+    r"|if\s+you\s+(?:make|earn)|you\s+currently\s+(?:make|earn))\b",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[\n;|•]|\.\s")
 _WINDOW = 48
 
@@ -365,6 +376,7 @@ def _read_group(text: str, a: _Token, b: _Token | None, floor: int, ceiling: int
         sign = last.sign  # "$60,000 - $75,000 CAD": the code names the dollar
     code = currency_of(sign) if sign else (a.mult_currency or last.mult_currency)
     kind = _kind(before, _window_after(text, end, ceiling))
+    kind_word = kind != "base" or _PAY_WORD_RE.search(before) is not None
     if kind == "base" and _COMMISSION_ONLY_RE.search(before):
         kind = "commission"
     return _Found(
@@ -377,7 +389,8 @@ def _read_group(text: str, a: _Token, b: _Token | None, floor: int, ceiling: int
         period=period,
         kind=kind,
         pay_word=_PAY_WORD_RE.search(before) is not None,
-        not_pay=_NOT_PAY_AFTER_RE.match(_window_after(text, end, ceiling)) is not None,
+        not_pay=_NOT_PAY_AFTER_RE.match(_window_after(text, end, ceiling)) is not None
+        or (not kind_word and _NOT_PAY_BEFORE_RE.search(before) is not None),
     )
 
 
@@ -485,8 +498,16 @@ def _is_field_pay(text: str, found: _Found) -> bool:
         return True
     # One word beside the number may be a currency the tables lack ("6790 Dinara"), unless
     # it is a unit of something else ("6 weeks", "5 years").
+    # It must follow the number, apart from it ("120000abc", "1e308", "Python 3.11" are not).
+    before = _FIELD_LABEL_RE.sub("", text[: found.start])
+    tail = text[found.end :]
     words = _WORD_RE.findall(rest)
-    return len(words) == 1 and words[0].lower().rstrip(".") not in _NOT_PAY_UNITS
+    return (
+        len(words) == 1
+        and _LETTER_RE.search(before) is None
+        and (tail[:1].isspace() or not tail[:1].isascii())
+        and words[0].lower().rstrip(".") not in _NOT_PAY_UNITS
+    )
 
 
 def _may_be_pay(text: str, a: _Token, b: _Token | None, floor: int) -> bool:
