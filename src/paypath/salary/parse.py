@@ -481,6 +481,18 @@ def _is_prose_pay(found: _Found, salary: Salary) -> bool:
     return not (single and salary.period_inferred and not found.pay_word and amount_usd < 7)
 
 
+# Between two amounts of one list: "up to $5,250 for full-time, $2,650 for part-time".
+_LIST_GAP_RE = re.compile(r"[^\n.;:$]{0,24},[ \t]*(?:(?:and|or)[ \t]+)?")
+
+
+def _inherit_kind(text: str, previous: Salary, found: _Found) -> None:
+    """An amount listed right after a non-base one, with no word of its own, is of that kind
+    (a tuition allowance's part-time figure is not base pay)."""
+    if previous.kind != "base" and previous.end is not None and previous.end <= found.start:
+        if _LIST_GAP_RE.fullmatch(text, previous.end, found.start) is not None:
+            found.kind = previous.kind
+
+
 def _is_grade(text: str, a: _Token, floor: int) -> bool:
     """A bare number after "Grade", "Band", "Level", "Step", "APS"...: a classification."""
     bare = not a.sign and a.mult_currency is None
@@ -535,6 +547,8 @@ def _scan(
         if _is_grade(text, a, floor) or (prose and not _may_be_pay(text, a, b, floor)):
             continue
         found = _read_group(text, a, b, floor, ceiling)
+        if prose and out and found.kind == "base" and not found.pay_word:
+            _inherit_kind(text, out[-1], found)
         salary = _salary(text, found, default_currency, factors, table)
         if salary is None:
             continue
