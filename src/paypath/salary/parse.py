@@ -488,9 +488,11 @@ _LIST_GAP_RE = re.compile(r"[^\n.;:$]{0,24},[ \t]*(?:(?:and|or)[ \t]+)?")
 def _inherit_kind(text: str, previous: Salary, found: _Found) -> None:
     """An amount listed right after a non-base one, with no word of its own, is of that kind
     (a tuition allowance's part-time figure is not base pay)."""
-    if previous.kind != "base" and previous.end is not None and previous.end <= found.start:
-        if _LIST_GAP_RE.fullmatch(text, previous.end, found.start) is not None:
-            found.kind = previous.kind
+    end = previous.end
+    if previous.kind == "base" or end is None or end > found.start:
+        return
+    if _LIST_GAP_RE.fullmatch(text, end, found.start) is not None:
+        found.kind = previous.kind
 
 
 def _is_grade(text: str, a: _Token, floor: int) -> bool:
