@@ -21,7 +21,8 @@ from paypath.salary.model import (
     Salary,
     annualize,
 )
-from paypath.salary.parse import MAX_ANNUAL_USD, find_salaries, parse_salary, salary_problem
+from paypath.salary.parse import MAX_ANNUAL_USD, find_salaries, parse_salary
+from paypath.salary.problems import salary_problem
 
 __all__ = [
     "DEFAULT_FACTORS",

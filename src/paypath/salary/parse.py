@@ -13,6 +13,7 @@ pay word introduces, and drops what is not pay (years, phone numbers, 401(k), fu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from paypath.errors import CurrencyError, InputError, SalaryParseError
@@ -32,7 +33,7 @@ from paypath.salary.lexicon import (
 )
 from paypath.salary.model import DEFAULT_FACTORS, PERIODS, AnnualFactors, Kind, Period, Salary
 
-__all__ = ["MAX_ANNUAL_USD", "clear_cache", "find_salaries", "parse_salary", "salary_problem"]
+__all__ = ["MAX_ANNUAL_USD", "clear_cache", "find_salaries", "parse_salary"]
 
 _NUMBER = (
     r"(?=\d)(?P<num>\d{1,2}(?:,\d\d){1,4},\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian 12,00,000
@@ -501,26 +502,42 @@ def _is_grade(text: str, a: _Token, floor: int) -> bool:
     return bare and _GRADE_BEFORE_RE.search(text, max(floor, a.start - 24), a.start) is not None
 
 
-def _is_field_pay(text: str, found: _Found) -> bool:
+@dataclass(slots=True)
+class _FieldWords:
+    """The words of a salary field outside its labels, found once per field (so checking
+    each number against them is a bisect, and a field is read in linear time)."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> _FieldWords:
+        masked = _FIELD_LABEL_RE.sub(lambda m: " " * len(m.group()), text)
+        spans = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(masked)]
+        return cls([a for a, _, _ in spans], [b for _, b, _ in spans], [w for _, _, w in spans])
+
+
+def _is_field_pay(text: str, found: _Found, field: _FieldWords) -> bool:
     """In a salary field, a number with no currency is pay only when a pay word introduces
     it ("Salary: 85k/95k") or the field holds nothing else ("120000", "85,000 - 95,000
     per year"): "5+ years of experience with Java" is not $5 an hour."""
     if found.sign or found.currency is not None or found.pay_word:
         return not found.not_pay
-    rest = _FIELD_LABEL_RE.sub("", text[: found.start] + " " + text[found.end :])
-    if _LETTER_RE.search(rest) is None:
+    before = bisect_right(field.ends, found.start)  # words ending before the amount
+    after = bisect_left(field.starts, found.end)  # the first word after it
+    outside = before + len(field.words) - after
+    if outside == 0:
         return True
-    # One word beside the number may be a currency the tables lack ("6790 Dinara"), unless
-    # it is a unit of something else ("6 weeks", "5 years").
-    # It must follow the number, apart from it ("120000abc", "1e308", "Python 3.11" are not).
-    before = _FIELD_LABEL_RE.sub("", text[: found.start])
-    tail = text[found.end :]
-    words = _WORD_RE.findall(rest)
+    # One word after the number, apart from it, may be a currency the tables lack ("6790
+    # Dinara"), unless it is a unit of something else ("6 weeks", "5 years"); "120000abc",
+    # "1e308" and "Python 3.11" are not pay.
+    tail = text[found.end : found.end + 1]
     return (
-        len(words) == 1
-        and _LETTER_RE.search(before) is None
-        and (tail[:1].isspace() or not tail[:1].isascii())
-        and words[0].lower().rstrip(".") not in _NOT_PAY_UNITS
+        outside == 1
+        and before == 0
+        and (tail.isspace() or not tail.isascii())
+        and field.words[after].lower().rstrip(".") not in _NOT_PAY_UNITS
     )
 
 
@@ -543,6 +560,7 @@ def _scan(
     tokens = _tokens(text)
     groups = _groups(text, tokens)
     out: list[Salary] = []
+    field: _FieldWords | None = None
     for i, (a, b) in enumerate(groups):
         floor = (groups[i - 1][1] or groups[i - 1][0]).end if i else 0
         ceiling = groups[i + 1][0].start if i + 1 < len(groups) else len(text)
@@ -554,7 +572,12 @@ def _scan(
         salary = _salary(text, found, default_currency, factors, table)
         if salary is None:
             continue
-        if _is_prose_pay(found, salary) if prose else _is_field_pay(text, found):
+        if prose:
+            keep = _is_prose_pay(found, salary)
+        else:
+            field = field or _FieldWords.of(text)
+            keep = _is_field_pay(text, found, field)
+        if keep:
             out.append(salary)
             if not prose and salary.kind == "base":
                 break  # a field: the first base pay is the answer
@@ -694,49 +717,3 @@ def _check(text: object, default_currency: str) -> None:
         raise CurrencyError(
             f"default currency {default_currency!r} is not an ISO 4217 code; use e.g. USD"
         )
-
-
-_NUMBERISH_RE = re.compile(r"[-+]?(?:\d[\d,.]*(?:e[-+]?\d+)?|nan|inf(?:inity)?)", re.IGNORECASE)
-
-
-def salary_problem(text: object, *, default_currency: str = "USD") -> str | None:
-    """Why a salary field gives no salary (for ingest to quarantine it with a reason), or
-    None when :func:`parse_salary` reads one. Reasons name the value and what to do:
-    not a number (NaN, infinity), negative, zero, over MAX_ANNUAL_USD a year ("1e308",
-    "$1,000,000,000"), trailing text after a number ("120000abc"), no amount at all."""
-    if not isinstance(text, str):
-        return f"a salary must be given as text, not {type(text).__name__}"
-    stripped = text.strip()
-    if parse_salary(text, default_currency=default_currency) is not None:
-        return None
-    if not stripped:
-        return "the salary field is empty"
-    number = _NUMBERISH_RE.fullmatch(stripped.lstrip("$€£"))
-    if number is not None:
-        try:
-            value = float(number.group().replace(",", ""))
-        except ValueError:
-            value = None
-        if value is not None:
-            if value != value or value in (float("inf"), float("-inf")):
-                return f"{stripped!r} is not a number; give the pay as an amount, e.g. 85000"
-            if value < 0:
-                return f"{stripped!r} is negative; pay must be a positive amount"
-            if value == 0:
-                return f"{stripped!r} is zero; leave the field empty when pay is not given"
-            if value > MAX_ANNUAL_USD:
-                return (
-                    f"{stripped!r} is over ${MAX_ANNUAL_USD:,.0f} a year, not a plausible "
-                    "salary; check the units"
-                )
-            return f"{stripped!r} is not written as plain digits; write it as e.g. 85000"
-    if not any(c.isdigit() for c in stripped):
-        return f"{stripped[:40]!r} holds no amount"
-    head = re.match(r"[$€£]?[\d,.]+", stripped)
-    if head is not None and head.end() < len(stripped) and stripped[head.end()].isalpha():
-        tail = stripped[head.end() :][:20]
-        return f"{stripped[:40]!r} has {tail!r} right after the number; give the amount alone"
-    return (
-        f"{stripped[:60]!r} states no pay amount (a number needs a currency, a pay word or a "
-        "period, or must be over the plausible range); e.g. '$85,000 - $95,000 per year'"
-    )
