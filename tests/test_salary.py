@@ -194,6 +194,11 @@ JOB_AD = (
 )
 
 
+def test_gift_sizes_are_not_pay() -> None:
+    # the real fragment "major gifts ($2,500+ per year)" is a donation size (issue 18)
+    assert find_salaries("soliciting major gifts ($2,500+ per year)") == []
+
+
 def test_find_salaries_in_a_job_ad() -> None:
     found = find_salaries(JOB_AD)
     summary = [(s.text, s.kind, s.min, s.max, s.period) for s in found]
@@ -261,7 +266,7 @@ def test_kinds_keep_bonuses_apart(text: str, kind: str) -> None:
     [
         ("Competitive salary: $50-55KComprehensive benefits", [(50e3, 55e3, "year")]),
         ("Starting Salary: $65k to $75kEmployment Type: Full", [(65e3, 75e3, "year")]),
-        ("major gifts ($2,500+ per year)", [(2500, None, "year")]),
+        ("Stipend: $2,500+ per year", [(2500, None, "year")]),
         ("daily rate of an hourlyrate- $45-$55 hr Advance", [(45, 55, "hour")]),
         ("Pay: $18.00 - $24.00 per hour Benefits:401(k)Paid time off", [(18, 24, "hour")]),
         ("options 401k plan Open vacation policy", []),
@@ -324,11 +329,13 @@ def test_salary_like_text_never_raises(text: str) -> None:
     for s in [parse_salary(text), *find_salaries(text)]:
         if s is None:
             continue
-        assert s.min is None or s.min > 0
+        assert s.min is None or s.min > 0 or (s.min == 0 and s.placeholder)
         assert s.min is None or s.max is None or s.min <= s.max
 
 
-@given(st.integers(min_value=1, max_value=10**9))
+# Up to 3 million: above about $5M a year an amount is not read as a salary (see
+# test_salary_classes.py's implausible amounts).
+@given(st.integers(min_value=1, max_value=3_000_000))
 def test_integers_round_trip_with_thousands_separators(n: int) -> None:
     for text in (f"${n:,}", f"${n}", f"€{n:,}".replace(",", "."), f"{n:,} CHF".replace(",", "'")):
         s = parse_salary(text)

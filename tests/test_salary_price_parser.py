@@ -33,7 +33,8 @@ def test_cases_are_read_from_the_file() -> None:
 
 def test_pass_rate_stays_above_measured() -> None:
     results = pp.evaluate(pp.load_cases())
-    # measured 2026-11-23: 99.2% of price-parser's passing lists, 97.2% of all counted cases
+    # measured 2026-12-05 (issue 18: a bare number beside other words is no longer pay):
+    # 98.3% of price-parser's passing lists, 96.2% of all counted cases (was 99.2% / 97.2%)
     assert pp.pass_rate(results, XFAIL_LISTS) >= 0.98
     assert pp.pass_rate(results) >= 0.96
     assert results["EXAMPLES_NO_PRICE"]["passed"] == results["EXAMPLES_NO_PRICE"]["total"]

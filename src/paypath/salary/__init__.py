@@ -5,11 +5,12 @@ find_salaries(job_description)       -> every pay mention with its span and kind
 salary_from_fields(17, 20, "USD", "HOURLY")
 annualize(25, "hour")                -> 52000.0  (DEFAULT_FACTORS: 2080 h, 260 d, 52 w, 12 m)
 to_usd(1000, "EUR")                  -> with the shipped, dated FX table (load_fx_table)
+salary_problem("1e308")              -> why a field gives no salary (for quarantine)
 """
 
 from __future__ import annotations
 
-from paypath.salary.fields import salary_from_fields
+from paypath.salary.fields import fields_problem, salary_from_fields
 from paypath.salary.fx import FxRate, FxTable, default_fx_table, load_fx_table, to_usd
 from paypath.salary.model import (
     DEFAULT_FACTORS,
@@ -20,10 +21,12 @@ from paypath.salary.model import (
     Salary,
     annualize,
 )
-from paypath.salary.parse import find_salaries, parse_salary
+from paypath.salary.parse import MAX_ANNUAL_USD, find_salaries, parse_salary
+from paypath.salary.problems import salary_problem
 
 __all__ = [
     "DEFAULT_FACTORS",
+    "MAX_ANNUAL_USD",
     "PERIODS",
     "AnnualFactors",
     "FxRate",
@@ -33,9 +36,11 @@ __all__ = [
     "Salary",
     "annualize",
     "default_fx_table",
+    "fields_problem",
     "find_salaries",
     "load_fx_table",
     "parse_salary",
     "salary_from_fields",
+    "salary_problem",
     "to_usd",
 ]

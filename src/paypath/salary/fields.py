@@ -10,9 +10,9 @@ from typing import get_args
 from paypath.errors import CurrencyError, InputError
 from paypath.salary.fx import FxTable, default_fx_table
 from paypath.salary.model import AnnualFactors, Kind, Period, Salary
-from paypath.salary.parse import _Found, _salary
+from paypath.salary.parse import MAX_ANNUAL_USD, _Found, _salary
 
-__all__ = ["PERIOD_WORDS", "salary_from_fields"]
+__all__ = ["PERIOD_WORDS", "fields_problem", "salary_from_fields"]
 
 # Interval words of the sources -> (period, divisor): "BIWEEKLY" is half of two weeks.
 PERIOD_WORDS: dict[str, tuple[Period, float]] = {
@@ -110,3 +110,60 @@ def _describe(lo: float | None, hi: float | None, currency: object, period_word:
     sides = "-".join(dict.fromkeys(f"{v:g}" for v in (lo, hi) if v is not None))
     parts = [sides, str(currency or "").split("\t")[0].strip(), str(period_word or "").strip()]
     return " ".join(p for p in parts if p and p != "nan")
+
+
+def _amount_problem(name: str, value: object) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None  # a missing value (pandas' NaN for an empty cell)
+    if isinstance(value, str) and not value.strip():
+        return None
+    if isinstance(value, bool):
+        return f"{name} {value!r} is not an amount"
+    raw = value.strip().replace(",", "") if isinstance(value, str) else value
+    try:
+        number = float(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return f"{name} {value!r} is not a number; give digits only, e.g. 85000"
+    if not math.isfinite(number):
+        return f"{name} {value!r} is not a finite number"
+    if number < 0:
+        return f"{name} {value!r} is negative; pay must be a positive amount"
+    return None
+
+
+def fields_problem(
+    min: object = None,
+    max: object = None,
+    currency: object = "USD",
+    period_word: object = None,
+    *,
+    fx: FxTable | None = None,
+) -> str | None:
+    """Why these fields give no salary (for ingest to quarantine the row with the reason),
+    or None when :func:`salary_from_fields` reads one. NaN in a numeric field is a missing
+    value; the string "NaN", a negative or an amount over MAX_ANNUAL_USD a year is a problem."""
+    for name, value in (("min", min), ("max", max)):
+        if isinstance(value, str) and value.strip().lower() in ("nan", "inf", "-inf", "infinity"):
+            return f"{name} {value!r} is not a number; give digits only, e.g. 85000"
+        problem = _amount_problem(name, value)
+        if problem is not None:
+            return problem
+    try:
+        salary = salary_from_fields(min, max, currency, period_word, fx=fx)
+    except InputError as exc:  # CurrencyError too
+        return str(exc)
+    if salary is not None:
+        return None
+    if _amount(min) is None and _amount(max) is None:
+        zero = any(_amount_problem("x", v) is None and _is_zero(v) for v in (min, max))
+        return "the amount is zero" if zero else "no amount is given"
+    return (
+        f"the amount is over ${MAX_ANNUAL_USD:,.0f} a year, not a plausible salary; check the units"
+    )
+
+
+def _is_zero(value: object) -> bool:
+    try:
+        return float(str(value).replace(",", "")) == 0
+    except ValueError:
+        return False

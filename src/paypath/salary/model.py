@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 Period = Literal["hour", "day", "week", "month", "year"]
-Kind = Literal["base", "bonus", "signing", "equity", "other"]
+Kind = Literal["base", "bonus", "signing", "equity", "commission", "total", "other"]
 PERIODS: tuple[Period, ...] = ("hour", "day", "week", "month", "year")
 
 
@@ -55,7 +55,11 @@ class Salary(BaseModel):
     ``min``/``max`` are as stated, in ``currency`` per ``period``; an open side ("up to",
     "from", "+") is ``None``. ``period_inferred`` says the period was guessed from the
     amount's size; ``currency_inferred`` says a bare "$" (or no sign) took the default
-    currency. ``fx_*`` name the rate used for the USD figures.
+    currency. ``placeholder`` marks a range that starts at zero ("$0 - $79,000", a job-board
+    placeholder: both ends are kept, but the lower one is not a real offer). ``kind`` is
+    "base" for salary, "total" for a package or total compensation (OTE), "commission" for
+    commission-only or commission earnings, and "bonus"/"signing"/"equity"/"other" for the
+    rest. ``fx_*`` name the rate used for the USD figures.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -68,6 +72,7 @@ class Salary(BaseModel):
     currency: str
     currency_text: str = ""
     currency_inferred: bool = False
+    placeholder: bool = False
     period: Period
     period_inferred: bool = False
     kind: Kind = "base"

@@ -13,6 +13,7 @@ pay word introduces, and drops what is not pay (years, phone numbers, 401(k), fu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from paypath.errors import CurrencyError, InputError, SalaryParseError
@@ -32,10 +33,10 @@ from paypath.salary.lexicon import (
 )
 from paypath.salary.model import DEFAULT_FACTORS, PERIODS, AnnualFactors, Kind, Period, Salary
 
-__all__ = ["clear_cache", "find_salaries", "parse_salary"]
+__all__ = ["MAX_ANNUAL_USD", "clear_cache", "find_salaries", "parse_salary"]
 
 _NUMBER = (
-    r"(?=\d)(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian 12,00,000
+    r"(?=\d)(?P<num>\d{1,2}(?:,\d\d){1,4},\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian 12,00,000
     r"|\d{1,3}(?P<sep>[,.'’\u00a0\u202f ])\d{3}(?:(?P=sep)\d{3})*"
     r"(?:(?!(?P=sep))[.,]\d{1,3})?(?!\d)"
     r"|\d+(?:[.,]\d+)?)"
@@ -58,14 +59,14 @@ _PREFIX_RE = re.compile(
 _CODE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?P<cur>[A-Z]{3})[ \u00a0]?\Z")
 _SUFFIX_RE = re.compile(rf"(?:[,.]-)?[ \u00a0]{{0,2}}(?P<cur>{_SIGNS})(?![^\W\d_])")
 _RANGE_GAP_RE = re.compile(
-    r"[ \u00a0]*(?:-{1,2}|–|—|‒|−|~|to|and|till|until|bis|a|à|até|hasta|do)[ \u00a0]*",
+    r"[ \u00a0]*(?:-{1,2}|–|—|‒|−|~|_|\*|/|to|and|till|until|bis|a|à|até|hasta|do)[ \u00a0]*",
     re.IGNORECASE,
 )
 _FILLER = r"(?:(?:gross|brutto|netto|net|base|before\s+tax|pre-tax|ctc|salary)[ \t]*)?"
 _CONNECTOR = r"(?:/[ \t]*|(?:per|a|an|each|every|pro|por|par|im|al|in|the)[ \t]+)"
 _PERIOD_AFTER_RE = re.compile(
     rf"[ \t]*(?:[,(][ \t]*)?{_FILLER}(?:(?P<adv>{alternation(PERIOD_ADVERBS)})"
-    rf"|{_CONNECTOR}(?P<noun>{alternation(PERIOD_NOUNS)}))(?![^\W\d_])",
+    rf"|{_CONNECTOR}(?:(?:single|one)[ \t]+)?(?P<noun>{alternation(PERIOD_NOUNS)}))(?![^\W\d_])",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE_RE = re.compile(
@@ -105,7 +106,47 @@ _PAY_WORD_RE = re.compile(
 )
 _NOT_PAY_AFTER_RE = re.compile(
     r"[ \t]*(?:in\s+)?(?:funding|raised|revenue|arr|valuation|series|seed|budget|in\s+sales"
-    r"|customers|users|market|assets|aum|loans?|grants?|investment|in\s+capital)\b",
+    r"|customers|users|market|assets|aum|loans?|grants?|investment|in\s+capital|life\b"
+    r"|ad&d|insurance|polic(?:y|ies))\b",
+    re.IGNORECASE,
+)
+# A grade, band, level or step number ("Band 6 ($93,000 - ...)", "Grade 3 Step 2, $68,500"):
+# a classification, not pay.
+_GRADE_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:grade|band|level|step|lvl|tier|pay\s+point|classification|aps|el|ee"
+    r"|vps|ps|clerk\s+grade|pay\s+grade|pay\s+band|salary\s+band)[ \t]*[:#]?[ \t]*\Z",
+    re.IGNORECASE,
+)
+_COMMISSION_ONLY_RE = re.compile(
+    r"commission[\s-]*(?:only|based)|100\s*%\s*commission|straight\s+commission",
+    re.IGNORECASE,
+)
+# What a salary field may hold beside its amount and still be only an amount.
+_FIELD_LABEL_RE = re.compile(
+    r"\((?:glassdoor|employer)\s+est\.\)|\b(?:our\s+)?(?:price|cost|amount|each|inc|incl"
+    r"|vat|gst|ht|ttc)\b",
+    re.IGNORECASE,
+)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_WORD_RE = re.compile(r"[^\W\d_][\w.'-]*")
+_NOT_PAY_UNITS = frozenset({
+    "year", "years", "yr", "yrs", "yo", "month", "months", "week", "weeks", "day", "days",
+    "night", "nights", "hour", "hours", "hrs", "minute", "minutes", "min", "mins", "second",
+    "seconds", "sec", "people", "persons", "person", "employees", "staff", "members",
+    "engineers", "users", "customers", "clients", "times", "miles", "km", "kg", "lbs", "lb",
+    "pounds", "percent", "pct", "beds", "rooms", "seats", "stores", "locations", "offices",
+    "countries", "states", "cities", "students", "patients", "shifts", "steps", "levels",
+    "grades", "bands", "points", "star", "stars", "phone", "tel", "telephone", "call", "fax",
+    "ext", "mobile", "cell", "room", "suite", "version", "ver", "v", "age", "ages", "aged",
+})  # fmt: skip
+# An amount over this much a year (USD) is not a salary: "$1,000,000,000", "1e308".
+MAX_ANNUAL_USD = 5_000_000.0
+# Words before an amount in a document that make it something other than pay: insurance
+# cover, revenue, contract values, gift sizes, the reader's current income.
+_NOT_PAY_BEFORE_RE = re.compile(
+    r"\b(?:insurance|revenue|gifts?|donations?|contracts|contract\s+(?:value|size|worth)"
+    r"|budget|assets|funding|valuation"
+    r"|if\s+you\s+(?:make|earn)|you\s+currently\s+(?:make|earn))\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[\n;|•]|\.\s")
@@ -134,6 +175,7 @@ def _number_value(raw: str, sep: str | None) -> float:
     return float(raw.replace(sep, ""))
 
 
+_DIGIT_NEXT_RE = re.compile(r"[ \u00a0]?\d")
 _NUMBER_CHARS = frozenset("0123456789.,")
 _INDIAN_TIGHT = frozenset({"L", "Cr", "cr"})
 _RETIREMENT = frozenset({"401", "403", "457"})
@@ -167,7 +209,9 @@ def _sign_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
         return None
     sign, begin = pre.group("cur") or pre.group("sym"), pre.start()
     code = _CODE_BEFORE_RE.search(text, max(floor, begin - 5), begin) if sign == "$" else None
-    return (code.group("cur"), code.start()) if code is not None else (sign, begin)
+    if code is not None and code.group("cur") in ISO_CODES:  # "NZD $", not "OTE $"
+        return code.group("cur"), code.start()
+    return sign, begin
 
 
 def _token(text: str, m: re.Match[str], floor: int) -> _Token | None:
@@ -188,6 +232,8 @@ def _token(text: str, m: re.Match[str], floor: int) -> _Token | None:
         return None
     sign, start = before if before is not None else ("", start)
     post = _SUFFIX_RE.match(text, end)
+    if post is not None and _DIGIT_NEXT_RE.match(text, post.end()):
+        post = None  # "Band 7 £46,148": the sign is the next number's
     if post is not None and (not sign or (sign == "$" and _is_code(post.group("cur")))):
         sign, end = post.group("cur"), post.end()  # "60.000 €", "$1,190.00 AUD"
     if mult_word in _INDIAN_TIGHT and currency_of(sign) != "INR":  # "3L" is not 3 lakh
@@ -207,13 +253,27 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _joins(text: str, a: _Token, b: _Token) -> bool:
-    """Whether ``a`` and ``b`` are the two ends of one range ("$50k - $60k", "20 to 25")."""
-    if b.start - a.end > 14 or _RANGE_GAP_RE.fullmatch(text, a.end, b.start) is None:
+    """Whether ``a`` and ``b`` are the two ends of one range ("$50k - $60k", "20 to 25",
+    "$41/hr - $57/hr", "£52k pa – £61k pa": a period after the first end is allowed)."""
+    gap = a.end
+    if b.start - gap > 14:
         return False
-    if a.sign and b.sign and currency_of(a.sign) != currency_of(b.sign):
+    if (pm := _PERIOD_AFTER_RE.match(text, gap, b.start)) is not None:
+        gap = pm.end()
+    if _RANGE_GAP_RE.fullmatch(text, gap, b.start) is None:
+        return False
+    if a.sign and b.sign and not _same_currency(a.sign, b.sign):
         return False
     lo = a.number * (b.mult if a.mult == 1.0 and b.number >= a.number else a.mult)
+    if lo == 0:  # "$0 - $79,000": a job-board placeholder, kept and flagged
+        return bool(a.sign or b.sign) and b.number > 0
     return 0 < lo <= b.number * b.mult
+
+
+def _same_currency(x: str, y: str) -> bool:
+    """Signs of one currency; a bare "$" fits any dollar code ("$142,000 - $171,000 USD")."""
+    cx, cy = currency_of(x), currency_of(y)
+    return cx == cy or cx is None or cy is None
 
 
 def _groups(text: str, tokens: list[_Token]) -> list[tuple[_Token, _Token | None]]:
@@ -312,9 +372,14 @@ def _read_group(text: str, a: _Token, b: _Token | None, floor: int, ceiling: int
     if period is None:
         pb = _PERIOD_BEFORE_RE.search(before)
         period = period_of(pb.group("w")) if pb is not None else None
-    after = _window_after(text, end, ceiling)
     sign = a.sign or last.sign
+    if sign and currency_of(sign) is None and last.sign and currency_of(last.sign):
+        sign = last.sign  # "$60,000 - $75,000 CAD": the code names the dollar
     code = currency_of(sign) if sign else (a.mult_currency or last.mult_currency)
+    kind = _kind(before, _window_after(text, end, ceiling))
+    kind_word = kind != "base" or _PAY_WORD_RE.search(before) is not None
+    if kind == "base" and _COMMISSION_ONLY_RE.search(before):
+        kind = "commission"
     return _Found(
         start=a.start,
         end=end,
@@ -323,9 +388,10 @@ def _read_group(text: str, a: _Token, b: _Token | None, floor: int, ceiling: int
         sign=sign,
         currency=code,
         period=period,
-        kind=_kind(before, after),
+        kind=kind,
         pay_word=_PAY_WORD_RE.search(before) is not None,
-        not_pay=_NOT_PAY_AFTER_RE.match(after) is not None,
+        not_pay=_NOT_PAY_AFTER_RE.match(_window_after(text, end, ceiling)) is not None
+        or (not kind_word and _NOT_PAY_BEFORE_RE.search(before) is not None),
     )
 
 
@@ -347,7 +413,7 @@ def _salary(
     currency = found.currency or default_currency
     lo, hi = found.lo, found.hi
     amount = hi if hi is not None else lo
-    if amount is None or amount <= 0:
+    if amount is None or amount <= 0 or (lo is not None and lo < 0):
         return None
     info = fx.info(currency)
     per_unit = info[0] if info is not None else 0.0
@@ -357,6 +423,8 @@ def _salary(
     factor = _FACTORS[period] if factors is None else factors.of(period)
     annual_lo = lo * factor if lo is not None else None
     annual_hi = hi * factor if hi is not None else None
+    if info is not None and (annual_hi or annual_lo or 0.0) * per_unit > MAX_ANNUAL_USD:
+        return None  # not a salary: see implausible_reason
     return _construct(
         {
             "text": text[found.start : found.end],
@@ -367,6 +435,7 @@ def _salary(
             "currency": currency,
             "currency_text": found.sign,
             "currency_inferred": found.currency is None,
+            "placeholder": lo == 0,
             "period": period,
             "period_inferred": found.period is None,
             "kind": found.kind,
@@ -413,6 +482,65 @@ def _is_prose_pay(found: _Found, salary: Salary) -> bool:
     return not (single and salary.period_inferred and not found.pay_word and amount_usd < 7)
 
 
+# Between two amounts of one list: "up to $5,250 for full-time, $2,650 for part-time".
+_LIST_GAP_RE = re.compile(r"[^\n.;:$]{0,24},[ \t]*(?:(?:and|or)[ \t]+)?")
+
+
+def _inherit_kind(text: str, previous: Salary, found: _Found) -> None:
+    """An amount listed right after a non-base one, with no word of its own, is of that kind
+    (a tuition allowance's part-time figure is not base pay)."""
+    end = previous.end
+    if previous.kind == "base" or end is None or end > found.start:
+        return
+    if _LIST_GAP_RE.fullmatch(text, end, found.start) is not None:
+        found.kind = previous.kind
+
+
+def _is_grade(text: str, a: _Token, floor: int) -> bool:
+    """A bare number after "Grade", "Band", "Level", "Step", "APS"...: a classification."""
+    bare = not a.sign and a.mult_currency is None
+    return bare and _GRADE_BEFORE_RE.search(text, max(floor, a.start - 24), a.start) is not None
+
+
+@dataclass(slots=True)
+class _FieldWords:
+    """The words of a salary field outside its labels, found once per field (so checking
+    each number against them is a bisect, and a field is read in linear time)."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> _FieldWords:
+        masked = _FIELD_LABEL_RE.sub(lambda m: " " * len(m.group()), text)
+        spans = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(masked)]
+        return cls([a for a, _, _ in spans], [b for _, b, _ in spans], [w for _, _, w in spans])
+
+
+def _is_field_pay(text: str, found: _Found, field: _FieldWords) -> bool:
+    """In a salary field, a number with no currency is pay only when a pay word introduces
+    it ("Salary: 85k/95k") or the field holds nothing else ("120000", "85,000 - 95,000
+    per year"): "5+ years of experience with Java" is not $5 an hour."""
+    if found.sign or found.currency is not None or found.pay_word:
+        return not found.not_pay
+    before = bisect_right(field.ends, found.start)  # words ending before the amount
+    after = bisect_left(field.starts, found.end)  # the first word after it
+    outside = before + len(field.words) - after
+    if outside == 0:
+        return True
+    # One word after the number, apart from it, may be a currency the tables lack ("6790
+    # Dinara"), unless it is a unit of something else ("6 weeks", "5 years"); "120000abc",
+    # "1e308" and "Python 3.11" are not pay.
+    tail = text[found.end : found.end + 1]
+    return (
+        outside == 1
+        and before == 0
+        and (tail.isspace() or not tail.isascii())
+        and field.words[after].lower().rstrip(".") not in _NOT_PAY_UNITS
+    )
+
+
 def _may_be_pay(text: str, a: _Token, b: _Token | None, floor: int) -> bool:
     """A cheap first look in a document: a currency, or a pay word just before."""
     if a.sign or a.mult_currency or (b is not None and (b.sign or b.mult_currency)):
@@ -432,14 +560,24 @@ def _scan(
     tokens = _tokens(text)
     groups = _groups(text, tokens)
     out: list[Salary] = []
+    field: _FieldWords | None = None
     for i, (a, b) in enumerate(groups):
         floor = (groups[i - 1][1] or groups[i - 1][0]).end if i else 0
         ceiling = groups[i + 1][0].start if i + 1 < len(groups) else len(text)
-        if prose and not _may_be_pay(text, a, b, floor):
+        if _is_grade(text, a, floor) or (prose and not _may_be_pay(text, a, b, floor)):
             continue
         found = _read_group(text, a, b, floor, ceiling)
+        if prose and out and found.kind == "base" and not found.pay_word:
+            _inherit_kind(text, out[-1], found)
         salary = _salary(text, found, default_currency, factors, table)
-        if salary is not None and (not prose or _is_prose_pay(found, salary)):
+        if salary is None:
+            continue
+        if prose:
+            keep = _is_prose_pay(found, salary)
+        else:
+            field = field or _FieldWords.of(text)
+            keep = _is_field_pay(text, found, field)
+        if keep:
             out.append(salary)
             if not prose and salary.kind == "base":
                 break  # a field: the first base pay is the answer
@@ -479,7 +617,7 @@ _FAST_PERIODS: dict[str | None, Period | None] = {
     "Per Hour": "hour", "per hour": "hour", "an hour": "hour", "/hr": "hour", "/hour": "hour",
     "per year": "year", "a year": "year", "/yr": "year", "annually": "year", None: None,
 }  # fmt: skip
-_MISSING_RE = re.compile(r"\s*(?:-\d+|n/?a|none|null|nan|)\s*\Z", re.IGNORECASE)
+_MISSING_RE = re.compile(r"(?:-\d+|n/?a|none|null|nan|)", re.IGNORECASE)
 
 
 def _fast(
@@ -502,11 +640,14 @@ def _fast(
     stated = _FAST_PERIODS[per]
     period = stated or _infer_period(hi * per_unit, default_currency)
     factor = _FACTORS[period] if factors is None else factors.of(period)
+    if hi * factor * per_unit > MAX_ANNUAL_USD:
+        return None  # the scanner refuses it too
     start = m.start(1)
     return _construct(
         {
             "text": span, "start": start, "end": start + len(span), "min": lo, "max": hi,
             "currency": default_currency, "currency_text": "$", "currency_inferred": True,
+            "placeholder": False,
             "period": period, "period_inferred": stated is None, "kind": "base",
             "annual_min": lo * factor, "annual_max": hi * factor,
             "annual_min_usd": lo * factor * per_unit, "annual_max_usd": hi * factor * per_unit,
@@ -532,7 +673,7 @@ def _parse_field(
     fast = _fast(text, default_currency, factors, table)
     if fast is not None:
         return fast
-    if _MISSING_RE.match(text):  # "-1", "", "N/A": no salary
+    if _MISSING_RE.fullmatch(text.strip()):  # "-1", "", "N/A": no salary (strip: linear)
         return None
     found = _scan(text, prose=False, default_currency=default_currency, factors=factors, fx=fx)
     if not found:
