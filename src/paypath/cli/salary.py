@@ -30,9 +30,11 @@ CURRENCY_OPTION = typer.Option(
 def _record(text: str, salary: Salary | None) -> dict[str, Any]:
     """The contract's keys; ``text`` is the salary as matched, ``input`` the string given."""
     if salary is None:
+        from paypath.salary import salary_problem
+
         return {"text": text, "found": False, "min": None, "max": None, "currency": None,
                 "period": None, "annual_min_usd": None, "annual_max_usd": None,
-                "input": text}  # fmt: skip
+                "input": text, "reason": salary_problem(text)}  # fmt: skip
     return {"text": salary.text, "found": True, **salary.model_dump(mode="json"), "input": text}
 
 
@@ -62,7 +64,7 @@ def parse(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Parse one salary (or one per stdin line with '-', printed as JSON Lines)."""
-    from paypath.salary import parse_salary
+    from paypath.salary import parse_salary, salary_problem
 
     lines = read_lines(text)
     if lines is not None:
@@ -72,7 +74,7 @@ def parse(
     if as_json:
         emit_json(_record(text, salary))
     elif salary is None:
-        console.print(f"No salary found in {text!r}.")
+        console.print(f"No salary found in {text!r}: {salary_problem(text)}.", highlight=False)
     else:
         console.print(table("Salary", _COLUMNS, [_row(salary)]))
         console.print(f"FX: {salary.fx_source} ({salary.fx_date})", highlight=False)
