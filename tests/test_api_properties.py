@@ -294,3 +294,29 @@ def test_skill_demand(role: str, top: int) -> None:
 @given(role=st.one_of(st.none(), NAMES), min_n=st.integers(-5, 10**6))
 def test_skill_premiums(role: str | None, min_n: int) -> None:
     _safely(lambda: paypath.skill_premiums(paypath.bundled_store(), role=role, min_n=min_n))
+
+
+@PROPERTY
+@given(
+    role=NAMES,
+    area=AREAS,
+    years=OPTIONAL_NUMBER,
+    level=st.one_of(st.none(), st.sampled_from(["junior", "senior", "staff", "bogus", ""])),
+    employer=st.one_of(st.none(), st.text(max_size=20), st.just("Google LLC")),
+    as_of=st.one_of(st.none(), st.sampled_from(["2020-01", "2026-03", "9999-99", "x"])),
+)
+def test_estimate_pay(
+    role: str,
+    area: str,
+    years: float | None,
+    level: str | None,
+    employer: str | None,
+    as_of: str | None,
+) -> None:
+    est = _safely(
+        lambda: paypath.estimate_pay(
+            role, area, years=years, level=level, employer=employer, as_of=as_of
+        )
+    )
+    if not isinstance(est, PaypathError) and est.base is not None:
+        assert est.base.p10 <= est.base.median <= est.base.p90
