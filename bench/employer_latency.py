@@ -72,7 +72,7 @@ def main(repeat: int = 200) -> None:
                 "pass": worst < TARGET_MS,
             },
             indent=2,
-        )  # fmt: skip
+        )
     )
 
 

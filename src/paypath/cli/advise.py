@@ -12,7 +12,9 @@ import typer
 
 from paypath.advisor import Advice, advise, build_profile
 from paypath.career import CareerPath, career_path
-from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
+from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table, to_jsonable
+from paypath.cli.employers import print_employer_comparison
+from paypath.employers import compare_to_employer
 from paypath.offer import OfferCheck, evaluate_offer
 from paypath.resume import read_resume
 
@@ -149,6 +151,9 @@ def offer_command(
     location: str | None = typer.Option(None, "--location", help="US state or metro area."),
     years: float | None = typer.Option(None, "--years", help="Years of experience (seniority)."),
     skills: str = typer.Option("", "--skills", help="Your skills, to adjust the market benchmark."),
+    employer: str | None = typer.Option(
+        None, "--employer", help="Employer of the offer: base vs its DOL OFLC filings too."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Check an offer: base pay vs BLS, total compensation vs market, with a verdict for each."""
@@ -164,10 +169,15 @@ def offer_command(
         years=years,
         skills=skill_ids,
     )
+    vs_employer = compare_to_employer(employer, role, salary, location) if employer else None
     if as_json:
-        emit_json(check)
+        emit_json(
+            check if vs_employer is None else {**to_jsonable(check), "vs_employer": vs_employer}
+        )
         return
     _print_offer(check)
+    if vs_employer is not None:
+        print_employer_comparison(vs_employer)
 
 
 def _print_offer(check: OfferCheck) -> None:
