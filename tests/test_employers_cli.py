@@ -90,3 +90,10 @@ def test_dol_csv_ingest_then_stats_by_employer(tmp_path: Path) -> None:
     rows = json.loads(stats.output)
     assert [r["group"]["company"] for r in rows] == ["Acme Widgets"]
     assert rows[0]["n"] == 12 and rows[0]["median"] == 105_500
+
+
+def test_trends_show_pay_today_as_an_estimate_beside_the_official_figure() -> None:
+    result = runner.invoke(app, ["trends", "software-engineer", "--area", "California"])
+    assert "(official)" in result.output and "not an official statistic" in result.output
+    doc = json.loads(runner.invoke(app, ["trends", "software-engineer", "--json"]).output)
+    assert doc["current_pay"]["aged"]["estimate_month"] == "2026-04"
