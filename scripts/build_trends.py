@@ -40,6 +40,13 @@ def main() -> int:
           ORDER BY soc, program, fiscal_year
         ) TO '{DATA / "oflc" / "soc_by_fy.csv"}' (HEADER)""".replace("?", "'{}'").format(*socs)
     )
+    agg = SHARED / "dol-oflc" / "agg_soc_by_fy.parquet"
+    (read,) = con.execute(f"SELECT count(*) FROM read_parquet('{agg}')").fetchone() or (0,)
+    (kept,) = con.execute(
+        f"SELECT count(*) FROM read_csv('{DATA / 'oflc' / 'soc_by_fy.csv'}')"
+    ).fetchone() or (0,)
+    print(f"agg_soc_by_fy.parquet: read {read}, kept {kept} (catalog SOCs, lca/perm, "
+          f"FY2015-FY2026, with a median), left out {read - kept}")  # fmt: skip
     wages = SHARED / "indeed-hiring-lab" / "posted-wage-growth-by-country.csv"
     con.execute(
         f"""COPY (

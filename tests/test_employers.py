@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from paypath.employers import employer_pay, employer_profile, list_employers, top_payers
+from paypath.employers import (
+    compare_to_employer,
+    employer_pay,
+    employer_profile,
+    list_employers,
+    top_payers,
+)
 from paypath.errors import InputError, UnknownArea, UnknownEmployer, UnknownRole
 
 # Computed by hand from the raw rows of ../shared/data/dol-oflc/perm_fy20*.parquet with
@@ -94,3 +100,13 @@ def test_the_upstream_employer_group_labels_are_not_shipped() -> None:
     names = set(list_employers())
     assert "Meta" in names and "Meta (Facebook)" not in names
     assert "EY (Ernst & Young)" not in names
+
+
+def test_an_offer_is_placed_among_the_employers_filings() -> None:
+    cmp = compare_to_employer("Cisco Systems", "qa-engineer", 144_400, "California")
+    assert cmp.cell is not None and cmp.placement is not None
+    assert cmp.placement.percentile == 50.0 and cmp.verdict == "within"
+    low = compare_to_employer("Cisco", "qa-engineer", 120_000, "CA")
+    assert low.verdict == "below"
+    none = compare_to_employer("Nokia", "blockchain-developer", 100_000)
+    assert none.placement is None and "fewer than 10" in none.note

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -55,3 +56,44 @@ def test_ai_share() -> None:
     result = runner.invoke(app, ["trends", "--ai-share", "--json"])
     doc = json.loads(result.output)
     assert doc["country"] == "US" and doc["series"][-1]["month"] == "2026-06"
+
+
+def test_offer_from_a_named_employer_is_set_against_its_filings() -> None:
+    args = ["offer", "--role", "software-engineer", "--salary", "200000"]
+    result = runner.invoke(app, [*args, "--location", "CA", "--employer", "NVIDIA", "--json"])
+    assert result.exit_code == 0, result.output
+    vs = json.loads(result.output)["vs_employer"]
+    assert vs["employer"] == "NVIDIA" and vs["cell"]["area"] == "CA"
+    assert vs["verdict"] in ("below", "within", "above") and "Department of Labor" in vs["source"]
+    text = runner.invoke(app, [*args, "--employer", "NVIDIA"]).output
+    assert "vs NVIDIA's filings" in text
+
+
+def test_dol_csv_ingest_then_stats_by_employer(tmp_path: Path) -> None:
+    header = "CASE_NUMBER,CASE_STATUS,EMPLOYER_NAME,JOB_TITLE,SOC_CODE,WORKSITE_CITY,"
+    header += "WORKSITE_STATE,WAGE_OFFER_FROM,WAGE_OFFER_TO,WAGE_OFFER_UNIT_OF_PAY,PW_SKILL_LEVEL"
+    lines = [header]
+    for i in range(12):
+        name = '"ACME WIDGETS, INC."' if i % 2 else "Acme Widgets Inc"
+        lines.append(f"A-{i},Certified,{name},Software Engineer,15-1252.00,Austin,TX,"
+                     f"{100000 + i * 1000},,Year,Level II")  # fmt: skip
+    lines.append("A-99,Denied,Acme Widgets Inc,Software Engineer,15-1252,Austin,TX,1,,Year,II")
+    csv_file = tmp_path / "perm.csv"
+    csv_file.write_text("\n".join(lines) + "\n")
+    db = str(tmp_path / "store.duckdb")
+    ingest = runner.invoke(
+        app, ["market", "ingest", str(csv_file), "--source", "dol-perm", "--db", db, "--json"]
+    )
+    counts = json.loads(ingest.output)
+    assert (counts["read"], counts["stored"], counts["quarantined"]) == (13, 12, 1)
+    stats = runner.invoke(app, ["market", "stats", "--db", db, "--by", "employer", "--json"])
+    rows = json.loads(stats.output)
+    assert [r["group"]["company"] for r in rows] == ["Acme Widgets"]
+    assert rows[0]["n"] == 12 and rows[0]["median"] == 105_500
+
+
+def test_trends_show_pay_today_as_an_estimate_beside_the_official_figure() -> None:
+    result = runner.invoke(app, ["trends", "software-engineer", "--area", "California"])
+    assert "(official)" in result.output and "not an official statistic" in result.output
+    doc = json.loads(runner.invoke(app, ["trends", "software-engineer", "--json"]).output)
+    assert doc["current_pay"]["aged"]["estimate_month"] == "2026-04"

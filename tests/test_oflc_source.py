@@ -126,3 +126,13 @@ def test_the_shipped_fy2026_file_converts_with_counted_rejections() -> None:
     assert stored + sum(reasons.values()) == rows
     assert reasons["case not certified (withdrawn)"] == 2_953
     assert reasons["case not certified (denied)"] == 1_925
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [("Marketing Manager", "other"), ("Senior Product Manager", "product-manager")],
+)
+def test_marketing_managers_are_product_managers_only_when_the_title_says(
+    title: str, role: str
+) -> None:
+    assert oflc_role("11-2021.00", title) == role

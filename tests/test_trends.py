@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paypath.errors import InputError, NotFound
-from paypath.trends import age_to_latest, ai_share, posted_wage_growth, role_trend
+from paypath.trends import age_to_latest, ai_share, current_pay, posted_wage_growth, role_trend
 
 
 def test_software_engineer_trend_matches_the_aggregates() -> None:
@@ -43,3 +43,13 @@ def test_aged_figures_are_labelled_estimates() -> None:
     assert "estimate" in aged.method and "not an official statistic" in aged.method
     with pytest.raises(InputError):
         age_to_latest(1.0, "2030-01")
+
+
+def test_pay_today_keeps_the_official_figure_beside_the_estimate() -> None:
+    from paypath.wages import role_wages
+
+    today = current_pay("software-engineer")
+    assert today is not None
+    assert today.official == role_wages("software-engineer").median  # never replaced
+    assert today.official_source.startswith("BLS OEWS")
+    assert today.aged.official_month == "2025-05" and today.aged.estimate > today.official

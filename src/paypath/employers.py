@@ -8,7 +8,8 @@ suppressed. Areas are a state (USPS code), a BLS metro area or ``US``; ``fiscal_
 
 * :func:`top_payers` ranks employers for a role in an area by median offered wage.
 * :func:`employer_profile` lists the roles and pay at one employer.
-* :func:`employer_pay` is the one cell an offer from a named employer is set against.
+* :func:`employer_pay` is the one cell an offer from a named employer is set against, and
+  :func:`compare_to_employer` places an offer's base in it (:func:`paypath.verdict.place`).
 
 Every result carries ``source`` (:data:`OFLC_ATTRIBUTION`) and ``caveat``
 (:data:`OFLC_CAVEAT`).
@@ -30,11 +31,14 @@ from paypath.employer_names import employer_key, normalize_employer
 from paypath.errors import DataError, InputError, UnknownEmployer
 from paypath.market.sources_oflc import OFLC_ATTRIBUTION, OFLC_CAVEAT
 from paypath.resources import data_path
+from paypath.verdict import OfferVerdict, Placement, offer_verdict, place
 
 __all__ = [
+    "EmployerComparison",
     "EmployerPay",
     "EmployerProfile",
     "EmployerRanking",
+    "compare_to_employer",
     "employer_pay",
     "employer_profile",
     "list_employers",
@@ -207,3 +211,51 @@ def employer_pay(name: str, role: str, area: str | None = None) -> EmployerPay |
 def list_employers() -> list[str]:
     """Every employer in the table (display names), alphabetically."""
     return sorted(_table().names.values(), key=str.lower)
+
+
+class EmployerComparison(BaseModel):
+    """An offer's base pay placed among one employer's filings for the role."""
+
+    employer: str
+    role: str
+    cell: EmployerPay | None
+    placement: Placement | None
+    verdict: OfferVerdict | None
+    note: str
+    source: str = SOURCE
+    caveat: str = OFLC_CAVEAT
+
+
+def compare_to_employer(
+    name: str, role: str, base: float, area: str | None = None
+) -> EmployerComparison:
+    """Place ``base`` among ``name``'s PERM filings for ``role`` in ``area`` (else the US).
+
+    Raises :class:`UnknownEmployer` for an employer with no filings at all; an employer
+    without a cell for the role gives a comparison with no placement and says why.
+    """
+    cell = employer_pay(name, role, area)
+    employer = _table().names[_employer(name)]
+    role_id = get_role(role).id
+    if cell is None:
+        return EmployerComparison(
+            employer=employer,
+            role=role_id,
+            cell=None,
+            placement=None,
+            verdict=None,
+            note=f"{employer} has fewer than 10 PERM filings for {role_id}; no comparison",
+        )
+    placement = place(base, cell)
+    where = "the US" if cell.area == "US" else cell.area
+    return EmployerComparison(
+        employer=employer,
+        role=role_id,
+        cell=cell,
+        placement=placement,
+        verdict=offer_verdict(placement.band),
+        note=(
+            f"base vs {employer}'s offered base wages for {role_id} in {where} "
+            f"(n={cell.n}, FY2023+FY2026 PERM filings)"
+        ),
+    )

@@ -32,11 +32,13 @@ from paypath.resources import data_path
 __all__ = [
     "INDEED_SOURCE",
     "AgedFigure",
+    "CurrentPay",
     "MonthValue",
     "RoleTrend",
     "TrendPoint",
     "age_to_latest",
     "ai_share",
+    "current_pay",
     "posted_wage_growth",
     "role_trend",
 ]
@@ -70,6 +72,16 @@ class RoleTrend(BaseModel):
     wage_growth: list[MonthValue]  # advertised-wage growth YoY, last 12 months, fraction
     source: str = f"{OFLC_ATTRIBUTION} (aggregates by SOC and fiscal year); {INDEED_SOURCE}"
     caveat: str = OFLC_CAVEAT
+
+
+class CurrentPay(BaseModel):
+    """The official OEWS median of a role and, beside it, that figure aged to today."""
+
+    role: str
+    area: str
+    official: float
+    official_source: str
+    aged: AgedFigure
 
 
 class AgedFigure(BaseModel):
@@ -192,4 +204,25 @@ def age_to_latest(value: float, month: str = "2025-05", country: str = "US") -> 
             f"{country.upper()} ({latest.value:.1%} a year as of {latest.month}) for "
             f"{months} months; not an official statistic"
         ),
+    )
+
+
+OEWS_MONTH = "2025-05"  # BLS OEWS May 2025 estimates
+
+
+def current_pay(role: str, area: str = "national") -> CurrentPay | None:
+    """The BLS OEWS May 2025 median of ``role`` in ``area`` (official, kept as it is) and an
+    estimate of it as of the latest advertised-wage month; None when BLS publishes no median.
+    """
+    from paypath.wages import role_wages
+
+    wages = role_wages(role, area)
+    if wages.median is None:
+        return None
+    return CurrentPay(
+        role=wages.role_id,
+        area=wages.area,
+        official=wages.median,
+        official_source=wages.source,
+        aged=age_to_latest(wages.median, OEWS_MONTH, "US"),
     )

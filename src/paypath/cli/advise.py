@@ -14,17 +14,10 @@ import typer
 
 if TYPE_CHECKING:  # loaded in the commands that use them
     from paypath.advisor import Advice
-
-if TYPE_CHECKING:  # loaded in the commands that use them
     from paypath.career import CareerPath
-from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
-from paypath.errors import InputError
-
-if TYPE_CHECKING:  # loaded in the commands that use them
     from paypath.offer import OfferCheck
-
-if TYPE_CHECKING:  # loaded in the commands that use them
-    pass
+from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table, to_jsonable
+from paypath.errors import InputError
 
 __all__ = ["advise_command", "offer_command", "path_command"]
 
@@ -166,6 +159,9 @@ def offer_command(
     skills: str = typer.Option(
         "", "--skills", help="Your skills (recorded; they do not shift the peer figures)."
     ),
+    employer: str | None = typer.Option(
+        None, "--employer", help="Employer of the offer: base vs its DOL OFLC filings too."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Check an offer: base salary and total comp each placed among peers (same role,
@@ -188,10 +184,18 @@ def offer_command(
         years=years,
         skills=skill_ids,
     )
+    from paypath.cli.employers import print_employer_comparison
+    from paypath.employers import compare_to_employer
+
+    vs_employer = compare_to_employer(employer, role, salary, location) if employer else None
     if as_json:
-        emit_json(check)
+        emit_json(
+            check if vs_employer is None else {**to_jsonable(check), "vs_employer": vs_employer}
+        )
         return
     _print_offer(check)
+    if vs_employer is not None:
+        print_employer_comparison(vs_employer)
 
 
 MAX_AMOUNT_USD = 1e9  # no offer pays a billion dollars a year

@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
-from paypath.employers import EmployerPay, employer_profile, top_payers
+from paypath.employers import EmployerComparison, EmployerPay, employer_profile, top_payers
 
-__all__ = ["app"]
+__all__ = ["app", "print_employer_comparison"]
 
 app = typer.Typer(
     help="Who pays most: offered base wages by employer from DOL OFLC PERM filings.",
@@ -74,3 +74,17 @@ def show_command(
     rows = [_cells(r, r.role) for r in profile.rows]
     console.print(table(title, ["role", "n", "p25", "median", "p75"], rows))
     _footer(profile.source, profile.caveat)
+
+
+def print_employer_comparison(cmp: EmployerComparison) -> None:
+    """The offer check's extra line: base vs the employer's own filings."""
+    if cmp.cell is None or cmp.placement is None:
+        console.print(f"vs {cmp.employer}: {cmp.note}", highlight=False)
+        return
+    p, c = cmp.placement, cmp.cell
+    console.print(
+        f"vs {cmp.employer}'s filings: {cmp.verdict} (p{p.percentile:.0f}; median "
+        f"${c.median:,.0f}, p25 ${c.p25:,.0f}, p75 ${c.p75:,.0f}; {cmp.note})",
+        highlight=False,
+    )
+    _footer(cmp.source, cmp.caveat)

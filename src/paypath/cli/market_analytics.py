@@ -52,7 +52,7 @@ def stats(
         "role",
         "--by",
         help="Comma-separated: role, country, region, city, location, seniority, "
-        "skill, comp_kind, source.",
+        "skill, comp_kind, source, employer.",
     ),
     role: str | None = typer.Option(None, "--role", help="Only this role id."),
     country: str | None = typer.Option(

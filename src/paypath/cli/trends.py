@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
-from paypath.trends import INDEED_SOURCE, ai_share, role_trend
+from paypath.cli._output import (
+    JSON_OPTION,
+    console,
+    emit_json,
+    library_errors,
+    table,
+    to_jsonable,
+)
+from paypath.trends import INDEED_SOURCE, CurrentPay, ai_share, current_pay, role_trend
 
 __all__ = ["trends_command"]
 
@@ -16,6 +23,12 @@ def trends_command(
     program: str = typer.Option("lca", "--program", "-p", help="Filings: lca (H-1B) or perm."),
     country: str = typer.Option(
         "US", "--country", "-c", help="Country code for the advertised-wage growth (US, DE...)."
+    ),
+    area: str = typer.Option(
+        "national",
+        "--area",
+        "-a",
+        help="Area of the BLS pay-today figure (the OFLC trend itself is national).",
     ),
     show_ai_share: bool = typer.Option(
         False, "--ai-share", help="Share of job postings that mention AI, by month."
@@ -36,8 +49,9 @@ def trends_command(
     if role is None:
         raise typer.BadParameter("give a ROLE (e.g. software-engineer) or --ai-share")
     trend = role_trend(role, program=program, country=country)
+    today = current_pay(role, area)
     if as_json:
-        emit_json(trend)
+        emit_json({**to_jsonable(trend), "current_pay": today})
         return
     rows = [
         [
@@ -60,3 +74,15 @@ def trends_command(
     )
     console.print(f"Source: {trend.source}", highlight=False)
     console.print(f"Caveat: {trend.caveat}", highlight=False)
+    if today is not None:
+        _print_today(today)
+
+
+def _print_today(today: CurrentPay) -> None:
+    aged = today.aged
+    console.print(
+        f"Pay today, {today.area}: {today.official_source} median ${today.official:,.0f} "
+        f"(official). Estimate for {aged.estimate_month}: ${aged.estimate:,.0f} "
+        f"({aged.growth_pct:+.2f}%; {aged.method}; {aged.source})",
+        highlight=False,
+    )

@@ -66,6 +66,7 @@ BY_ALIASES: dict[str, tuple[str, ...]] = {
     "role": ("role_id",),
     "location": ("country", "region", "city"),
     "kind": ("record_kind",),
+    "employer": ("company",),  # OFLC filings: normalised employer names
     **{c: (c,) for c in GROUP_COLUMNS},
 }
 METHOD = "OLS of log(pay_usd) on the skill and controls; HC1 robust 95% CI; pay trimmed p1–p99"

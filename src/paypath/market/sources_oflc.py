@@ -100,7 +100,8 @@ _LEVELS = {"i": "junior", "ii": "mid", "iii": "senior", "iv": "staff"}
 _CERTIFIED = ("certified", "certified-expired", "certified - expired")
 
 # SOC -> the catalog role a filing with that SOC gets when its title names no catalog role
-# the catalog lists for that SOC.
+# the catalog lists for that SOC. An SOC without a default (11-2021 Marketing Managers: the
+# catalog lists it for product managers) keeps a role only when the title names one.
 SOC_DEFAULT_ROLE: dict[str, str] = {
     "15-1252": "software-engineer",
     "15-1221": "ai-research-scientist",
@@ -114,7 +115,6 @@ SOC_DEFAULT_ROLE: dict[str, str] = {
     "15-1244": "systems-administrator",
     "11-3021": "software-engineering-manager",
     "11-9041": "software-engineering-manager",
-    "11-2021": "product-manager",
 }
 
 # SOC 2010 codes (filings before the 2018 SOC took over, e.g. most of PERM FY2023) -> the
@@ -164,7 +164,7 @@ def oflc_role(soc: str, title: str) -> str:
         return by_title
     if len(codes) > 1:  # a split legacy code: the title must say which
         return OTHER
-    return SOC_DEFAULT_ROLE.get(codes[0], sorted(allowed)[0])
+    return SOC_DEFAULT_ROLE.get(codes[0], OTHER)
 
 
 def _columns(row: RawRow) -> dict[str, Any]:

@@ -60,7 +60,7 @@ __all__ = [
 # pay_facts' rows, columns and order (its column types are those of postings)
 PAY_FACTS_SELECT = (
     "SELECT id, source, record_kind, role_id, seniority, country, region, city, comp_kind, "
-    "pay_usd FROM postings WHERE pay_usd > 0 ORDER BY role_id, pay_usd"
+    "company, pay_usd FROM postings WHERE pay_usd > 0 ORDER BY role_id, pay_usd"
 )
 SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS postings (
@@ -117,6 +117,8 @@ def _outdated(con: duckdb.DuckDBPyConnection) -> bool:
     if "postings" not in tables:
         return False
     if "pay_facts" not in tables or not _has_column(con, "posting_skills", "asked"):
+        return True
+    if not _has_column(con, "pay_facts", "company"):  # stores before `--by employer`
         return True
     row = con.execute(
         "SELECT (SELECT count(*) FROM pay_facts) <> "

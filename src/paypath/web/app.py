@@ -21,6 +21,7 @@ from paypath import __version__
 from paypath.web import (
     api_advice,
     api_check,
+    api_employers,
     api_market,
     api_pay,
     api_roles,
@@ -28,6 +29,7 @@ from paypath.web import (
     api_wages,
     pages,
     pages_check,
+    pages_employers,
 )
 from paypath.web.errors import error_response, install_error_handlers
 from paypath.web.render import render
@@ -95,6 +97,8 @@ def create_app(*, warm: bool = False) -> FastAPI:
     app.include_router(api_pay.router)
     app.include_router(pages.router)
     app.include_router(pages_check.router)
+    app.include_router(api_employers.router)
+    app.include_router(pages_employers.router)
     app.add_api_route("/docs", _docs, include_in_schema=False, response_class=HTMLResponse)
     app.add_api_route("/favicon.ico", _favicon, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")

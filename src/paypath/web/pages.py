@@ -11,7 +11,7 @@ from starlette.datastructures import FormData
 from paypath.catalog import load_roles
 from paypath.errors import PaypathError
 from paypath.resume import read_resume
-from paypath.web import views, views_advice, views_market
+from paypath.web import views, views_advice, views_employers, views_market
 from paypath.web.api_roles import ROLE_ID
 from paypath.web.forms import read_form, upload
 from paypath.web.render import render
@@ -51,7 +51,9 @@ def home() -> HTMLResponse:
 @cache
 def _role_html(role_id: str) -> str:
     # Static per process too; an unknown id raises, and exceptions are not cached.
-    return render("role.html", None, page=views.role_page(role_id), current_path="/roles/")
+    page = views.role_page(role_id)
+    oflc = views_employers.role_oflc(role_id)
+    return render("role.html", None, page=page, oflc=oflc, current_path="/roles/")
 
 
 @router.get("/roles/{role_id}")

@@ -17,6 +17,7 @@ NAV = (
     ("/advisor", "Advisor"),
     ("/offer", "Offer check"),
     ("/market", "Market"),
+    ("/employers", "Who pays most"),
     ("/check", "Claim check"),
     ("/docs", "API"),
 )

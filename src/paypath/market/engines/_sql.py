@@ -36,6 +36,7 @@ GROUP_COLUMNS = (
     "comp_kind",
     "source",
     "record_kind",
+    "company",
 )
 PREMIUM_COLUMNS = (
     "id",
