@@ -443,6 +443,11 @@ def advise(profile: Profile, *, target: str | None = None, limit: int | None = N
     if profile.current_role and profile.current_role != target_id:
         path = career_path(profile.current_role, target_id, have=profile.skills)
     notes = []
+    if any(s.uplift for s in skills):
+        notes.append(
+            "skill uplifts overlap: each compares comparable people with and without one "
+            "skill (shrunk toward 0), so they do not add up across skills"
+        )
     if profile.unknown:
         notes.append(f"unknown skills ignored: {', '.join(profile.unknown)}")
     shown = roles[:limit] if limit else roles
