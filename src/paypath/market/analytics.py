@@ -41,6 +41,7 @@ from paypath.config import default_db_path
 from paypath.errors import InputError, InsufficientData, PaypathError, UnknownSkill
 from paypath.market.engines import Engine, StatsQuery, StoreLike, get_engine
 from paypath.market.engines._sql import GROUP_COLUMNS
+from paypath.market.premium_cache import cached
 from paypath.market.premium_model import (
     design,
     fit_dummies,
@@ -391,8 +392,26 @@ def skill_premiums(
     eng = _engine(engine, master)
     key = (store_fingerprint(store), role, min_n, eng.name, getattr(eng, "master", None))
     if key not in _PREMIUMS:
-        _remember(_PREMIUMS, key, tuple(_compute_premiums(store, eng, role, min_n)))
+        # fitted once per data version: on disk across runs (paypath.market.premium_cache)
+        rows = cached(
+            store,
+            ("skill_premiums", role, min_n, eng.name),
+            lambda: _premium_rows(store, eng, role, min_n),
+        )
+        if rows and _INSUFFICIENT in rows[0]:  # too little data is an answer too: cached
+            raise InsufficientData(str(rows[0][_INSUFFICIENT]))
+        _remember(_PREMIUMS, key, tuple(Premium.model_validate(r) for r in rows))
     return list(_PREMIUMS[key])
+
+
+_INSUFFICIENT = "insufficient_data"
+
+
+def _premium_rows(store: StoreLike, eng: Engine, role: str | None, min_n: int) -> list[Any]:
+    try:
+        return [p.model_dump() for p in _compute_premiums(store, eng, role, min_n)]
+    except InsufficientData as exc:
+        return [{_INSUFFICIENT: exc.message}]
 
 
 def _compute_premiums(store: StoreLike, eng: Engine, role: str | None, min_n: int) -> list[Premium]:
