@@ -213,6 +213,29 @@ def test_implied_skills_count_as_held_and_are_not_suggested() -> None:
     assert "python" in ml.matched and "python" not in ml.missing
 
 
+def test_the_only_role_with_pay_in_the_area_does_not_win_at_two_percent_fit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import paypath.advisor as advisor
+    from paypath.pay_evidence import ExpectedPay
+
+    # the best fit is modest (~0.18): a full pay term alone (0.20) would outweigh it
+    profile = build_profile(["excel", "communication"])
+    fits = {r.id: r.fit for r in recommend_roles(profile)}
+    thin = min((r for r in fits if fits[r] > 0), key=lambda r: fits[r])
+    assert fits[thin] < 0.02 and 0.1 < fits["data-analyst"] < 0.3
+
+    def only_thin_pays(role_id: str, area: str, years: float | None) -> ExpectedPay:
+        pay = 250_000.0 if role_id == thin else None
+        return ExpectedPay(
+            median=pay, p25=pay, p75=pay, expected=pay, percentile=50, area=area, source="test"
+        )
+
+    monkeypatch.setattr(advisor, "expected_pay", only_thin_pays)
+    top = recommend_roles(profile)[0]
+    assert top.id == "data-analyst"
+
+
 def test_a_barely_fitting_role_does_not_win_on_pay() -> None:
     # one shared skill with every role: fit decides, not which role has a pay figure
     profile = build_profile(["excel", "communication", "sql", "tableau"])
