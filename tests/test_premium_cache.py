@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_bundled_premiums_are_fitted_once_then_read_from_disk(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(analytics, "_PREMIUMS", OrderedDict())  # as in a new process
     store = bundled_store()
     first = skill_premiums(store, role="data-engineer", min_n=30)
     files = list(cache.glob("bundled-*.json"))
