@@ -14,3 +14,10 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI") == "true":
     settings.load_profile("ci")
+
+# Fitted premiums are cached on disk (paypath.market.premium_cache): the tests use a cache
+# of their own, never the user's.
+if not os.environ.get("PAYPATH_CACHE_DIR"):
+    import tempfile
+
+    os.environ["PAYPATH_CACHE_DIR"] = tempfile.mkdtemp(prefix="paypath-test-cache-")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from paypath.advisor import advise, build_profile, next_skills, recommend_roles
-from paypath.catalog import get_role, load_roles
+from paypath.advisor import advise, build_profile, held, next_skills, recommend_roles
+from paypath.catalog import get_role, implied_skills, load_roles
 from paypath.errors import InputError, UnknownArea, UnknownRole
 from paypath.pay_evidence import expected_pay
 from paypath.pay_model import estimate_pay
@@ -60,7 +60,9 @@ def test_role_fits_explain_matched_and_missing_skills() -> None:
     role = get_role(top.id)
     assert set(top.matched) | set(top.missing) == set(role.skill_ids())
     assert not set(top.matched) & set(top.missing)
-    assert set(top.matched) <= set(profile.skills)
+    # matched = the person's skills plus the ones they imply (PyTorch -> Python)
+    assert set(top.matched) <= held(profile.skills)
+    assert set(top.matched) - set(profile.skills) <= implied_skills(profile.skills)
 
 
 def test_expected_pay_is_the_pay_models_base_at_the_persons_seniority() -> None:
@@ -200,3 +202,46 @@ def test_resumes_rank_their_role_first(name: str, expected_top: set[str]) -> Non
 def test_years_from_text(text: str, years: float | None) -> None:
     found = years_from_text(text)
     assert (found[0] if found else None) == years
+
+
+def test_implied_skills_count_as_held_and_are_not_suggested() -> None:
+    # PyTorch implies Python, Kubernetes implies Docker (skill_implications.yaml)
+    profile = build_profile(["pytorch", "kubernetes"])
+    assert {"python", "docker"} <= implied_skills(profile.skills)
+    for role in ("ml-engineer", "devops-engineer"):
+        suggested = {s.id for s in next_skills(profile, role, limit=None)}
+        assert not suggested & {"python", "docker", "pytorch", "kubernetes"}
+    ml = next(r for r in recommend_roles(profile) if r.id == "ml-engineer")
+    assert "python" in ml.matched and "python" not in ml.missing
+
+
+def test_the_only_role_with_pay_in_the_area_does_not_win_at_two_percent_fit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import paypath.advisor as advisor
+    from paypath.pay_evidence import ExpectedPay
+
+    # the best fit is modest (~0.18): a full pay term alone (0.20) would outweigh it
+    profile = build_profile(["excel", "communication"])
+    fits = {r.id: r.fit for r in recommend_roles(profile)}
+    thin = min((r for r in fits if fits[r] > 0), key=lambda r: fits[r])
+    assert fits[thin] < 0.02 and 0.1 < fits["data-analyst"] < 0.3
+
+    def only_thin_pays(role_id: str, area: str, years: float | None) -> ExpectedPay:
+        pay = 250_000.0 if role_id == thin else None
+        return ExpectedPay(
+            median=pay, p25=pay, p75=pay, expected=pay, percentile=50, area=area, source="test"
+        )
+
+    monkeypatch.setattr(advisor, "expected_pay", only_thin_pays)
+    top = recommend_roles(profile)[0]
+    assert top.id == "data-analyst"
+
+
+def test_a_barely_fitting_role_does_not_win_on_pay() -> None:
+    # one shared skill with every role: fit decides, not which role has a pay figure
+    profile = build_profile(["excel", "communication", "sql", "tableau"])
+    top = recommend_roles(profile)[0]
+    assert top.id == "data-analyst"
+    best_fit = max(r.fit for r in recommend_roles(profile))
+    assert top.fit == best_fit

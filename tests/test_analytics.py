@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analytics_fixtures import MemoryStore, empty_store, load_frames, survey_frames, survey_store
+from paypath.catalog import get_skill
 from paypath.errors import InputError, InsufficientData, StoreError, UnknownRole, UnknownSkill
 from paypath.market.analytics import (
     AI_SKILL,
@@ -28,7 +29,14 @@ from paypath.market.analytics import (
     store_fingerprint,
     store_source,
 )
-from paypath.market.premium_model import design, trim_pay
+from paypath.market.premium_model import (
+    SkillFit,
+    design,
+    is_lever,
+    shrink,
+    skill_listed,
+    trim_pay,
+)
 from paypath.market.store import BUNDLED_SOURCE, Store, open_store
 
 QS = (0.1, 0.25, 0.5, 0.75, 0.9)
@@ -343,9 +351,77 @@ def test_premiums_equal_statsmodels_hc1(store: MemoryStore, role: str | None, sk
     got = premiums[skill]
     assert got.beta == pytest.approx(beta, rel=1e-8)
     assert got.se == pytest.approx(se, rel=1e-8)
-    assert got.premium == pytest.approx(np.expm1(beta))
-    assert got.ci_low == pytest.approx(np.expm1(beta - 1.959964 * se), rel=1e-6)
-    assert got.ci_high == pytest.approx(np.expm1(beta + 1.959964 * se), rel=1e-6)
+    assert got.raw_premium == pytest.approx(np.expm1(beta))
+    if skill == AI_SKILL:  # one dummy: nothing to pool, so nothing is shrunk
+        assert got.premium == pytest.approx(np.expm1(beta))
+        assert got.ci_low == pytest.approx(np.expm1(beta - 1.959964 * se), rel=1e-6)
+        assert got.ci_high == pytest.approx(np.expm1(beta + 1.959964 * se), rel=1e-6)
+    else:  # empirical Bayes pulls the estimate toward 0, never past it
+        assert 0 <= got.premium / got.raw_premium < 1
+        assert got.ci_low < got.premium < got.ci_high
+
+
+def test_shrinkage_pulls_noisy_estimates_hardest() -> None:
+    fits = [
+        SkillFit(0.40, 0.20, 64, 9000),  # small n, noisy
+        SkillFit(0.40, 0.02, 3000, 6000),  # same size, precise
+        SkillFit(0.05, 0.02, 3000, 6000),
+        SkillFit(-0.10, 0.03, 800, 8000),
+        None,
+    ]
+    noisy, precise, small, negative, none = shrink(fits)
+    assert none is None and noisy is not None and precise is not None
+    assert 0 < noisy.beta < precise.beta < 0.40
+    assert noisy.se < 0.20 and noisy.n_with == 64
+    assert small is not None and negative is not None and negative.beta < 0 < small.beta
+    # no spread beyond the noise: every estimate is 0, with the raw uncertainty
+    flat = shrink([SkillFit(0.01, 0.1, 50, 50), SkillFit(-0.01, 0.1, 50, 50)] * 2)
+    assert all(f is not None and f.beta == 0 and f.se == 0.1 for f in flat)
+
+
+def test_rows_without_skill_information_are_not_without() -> None:
+    rows = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d", "e"],
+            "source_file": ["2024.csv", "2024.csv", "2024.csv", "2025.csv", "2025.csv"],
+        }
+    )
+    skills = pd.DataFrame(
+        {
+            "posting_id": ["a", "a", "b", "d", "e"],
+            "skill_id": ["python", "sql", "go", "python", "rust"],
+        }
+    )
+    # c names no skill; d and e come from a file that records one primary language each
+    assert list(skill_listed(rows, skills)["id"]) == ["a", "b"]
+
+
+def test_non_skills_are_not_ranked_as_pay_levers(store: MemoryStore) -> None:
+    ranked = {p.skill for p in skill_premiums(store, min_n=30)}
+    assert ranked, "the survey subset has premiums to rank"
+    for skill in ("npm", "pip", "homebrew", "yarn", "vscode", "windows", "macos"):
+        assert skill not in ranked
+        assert not is_lever(skill, get_skill(skill).category)
+    assert is_lever("python", "language") and is_lever("linux", "os")
+
+
+def test_survey_edition_is_a_control_when_the_sample_mixes_editions() -> None:
+    n = 40
+    rows = pd.DataFrame(
+        {
+            "pay_usd": np.linspace(50_000, 150_000, n),
+            "role_id": "software-engineer",
+            "years_experience": np.arange(n) % 20,
+            "seniority": None,
+            "country": "US",
+            "source": "so-survey",
+            "comp_kind": "total",
+            "source_file": ["2024.csv", "2025.csv"] * (n // 2),
+        }
+    )
+    assert "edition" in design(rows, pooled_roles=False).controls
+    one = rows.assign(source_file="2024.csv")
+    assert "edition" not in design(one, pooled_roles=False).controls
 
 
 @pytest.mark.parametrize("min_n", [30, 500], ids=["n30", "n500"])

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paypath.career import career_path, role_graph, shortest_path, similarity
-from paypath.catalog import get_role, load_roles
+from paypath.catalog import get_role, implied_skills, load_roles
 from paypath.errors import UnknownRole
 
 Graph = dict[str, dict[str, tuple[float, str]]]
@@ -138,6 +138,7 @@ def test_real_paths(start: str, goal: str, through: str | None) -> None:
     # every required skill of the goal is covered by the start or added on the way
     gained = set(get_role(start).skill_ids(required=True))
     gained |= {s for step in path.steps for s in step.add_skills}
+    gained |= implied_skills(gained)  # an added PyTorch brings Python and deep learning
     assert set(get_role(goal).skill_ids(required=True)) <= gained
     assert path.total_distance == pytest.approx(
         sum(graph[a][b][0] for a, b in itertools.pairwise(roles)), abs=1e-3
@@ -146,10 +147,17 @@ def test_real_paths(start: str, goal: str, through: str | None) -> None:
 
 def test_known_skills_are_not_listed_to_add() -> None:
     plain = career_path("data-analyst", "ml-engineer")
-    skilled = career_path("data-analyst", "ml-engineer", have=["docker", "kubernetes"])
+    skilled = career_path("data-analyst", "ml-engineer", have=["machine-learning", "docker"])
     added = {s for step in skilled.steps for s in step.add_skills}
-    assert {"docker", "kubernetes"} <= {s for step in plain.steps for s in step.add_skills}
-    assert not added & {"docker", "kubernetes"}
+    assert {"machine-learning", "docker"} <= {s for step in plain.steps for s in step.add_skills}
+    assert not added & {"machine-learning", "docker"}
+
+
+def test_implied_skills_are_not_listed_to_add() -> None:
+    # Kubernetes implies Docker (skill_implications.yaml): a Kubernetes user is not told to learn it
+    skilled = career_path("data-analyst", "ml-engineer", have=["kubernetes"])
+    added = {s for step in skilled.steps for s in step.add_skills}
+    assert "docker" not in added
 
 
 def test_same_role_is_a_one_step_path() -> None:

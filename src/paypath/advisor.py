@@ -4,12 +4,17 @@ Role fit (:func:`role_fit`): each role skill earns credit 1 when the person has 
 ``PARTIAL_CREDIT`` (0.5) when the person has a related skill (``Skill.related``, read
 both ways), else 0. Fit = ``REQUIRED_SHARE`` (0.7) × weighted coverage of the required
 skills + 0.3 × weighted coverage of the nice-to-have ones (weights: ``RoleSkill.weight``).
-Relevance is the share of the person's skills the role uses (directly or via a related
-skill): it keeps narrow roles from winning on one shared skill.
+Skills implied by ones the person has (PyTorch -> Python, Kubernetes -> Docker;
+:func:`paypath.catalog.implied_skills`, ``skill_implications.yaml``) count as held: full
+credit, never suggested. Relevance is the share of the person's own skills the role uses
+(directly, via a related skill or via a skill they imply): it keeps narrow roles from
+winning on one shared skill.
 
-Ranking (:func:`recommend_roles`): score = 0.65 × fit + 0.15 × relevance + 0.20 × pay,
-where pay is the role's expected pay (:func:`paypath.pay_evidence.expected_pay`) divided
-by the highest expected pay among the roles (0 where no figure exists).
+Ranking (:func:`recommend_roles`): score = 0.65 × fit + 0.15 × relevance + 0.20 × pay ×
+min(1, fit / ``PAY_FULL_FIT``), where pay is the role's expected pay
+(:func:`paypath.pay_evidence.expected_pay`) divided by the highest expected pay among the
+roles (0 where no figure exists). Pay counts in full only from a fit of ``PAY_FULL_FIT``
+(0.3) up, so a role that barely fits cannot rank first because it alone has a pay figure.
 
 Next skills (:func:`next_skills`): the target role's missing skills, each with its
 expected uplift = market pay premium (fraction, :func:`paypath.market.analytics.skill_premiums`;
@@ -29,7 +34,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from paypath.career import CareerPath, career_path
-from paypath.catalog import Role, get_role, get_skill, load_roles, load_skills
+from paypath.catalog import Role, get_role, get_skill, implied_skills, load_roles, load_skills
 from paypath.pay_evidence import (
     PREMIUM_MIN_N,
     ExpectedPay,
@@ -60,6 +65,7 @@ __all__ = [
 PARTIAL_CREDIT = 0.5
 REQUIRED_SHARE = 0.7
 W_FIT, W_RELEVANCE, W_PAY = 0.65, 0.15, 0.20
+PAY_FULL_FIT = 0.3
 DEFAULT_EFFORT_WEEKS = 8.0
 EFFORT_SOURCE = "catalog: skills.yaml effort_weeks"
 
@@ -197,10 +203,19 @@ def fit_value(role: Role, have: frozenset[str]) -> float:
     return _fit(plan, {s: _credit(s, have)[0] for s in plan.ordered})
 
 
+def held(skills: list[str] | frozenset[str]) -> frozenset[str]:
+    """The person's skills plus the ones they imply (PyTorch -> Python)."""
+    return frozenset(skills) | implied_skills(skills)
+
+
 def role_fit(
-    role: Role, have: frozenset[str]
+    role: Role, have: frozenset[str], *, own: frozenset[str] | None = None
 ) -> tuple[float, float, list[str], list[Partial], list[str]]:
-    """(fit, relevance, matched, partial, missing) of a role for a set of skill ids."""
+    """(fit, relevance, matched, partial, missing) of a role for a set of skill ids.
+
+    ``have`` is what counts as held (with implied skills, see :func:`held`); ``own``, the
+    person's own skills for relevance (default: ``have``).
+    """
     plan = _plan(role)
     matched, partial, missing = [], [], []
     credit: dict[str, float] = {}
@@ -213,8 +228,15 @@ def role_fit(
         if via:
             partial.append(Partial(skill=skill, via=via))
     role_ids, related = plan.ids, _related()
-    used = [h for h in have if h in role_ids or not role_ids.isdisjoint(related.get(h, ()))]
-    relevance = len(used) / len(have) if have else 0.0
+    mine = have if own is None else own
+    used = [
+        h
+        for h in mine
+        if h in role_ids
+        or not role_ids.isdisjoint(related.get(h, ()))
+        or not role_ids.isdisjoint(implied_skills((h,)))
+    ]
+    relevance = len(used) / len(mine) if mine else 0.0
     return _fit(plan, credit), relevance, matched, partial, missing
 
 
@@ -234,16 +256,18 @@ def resolve_location(location: str | None) -> str:
 def recommend_roles(profile: Profile, *, limit: int | None = None) -> list[RoleFit]:
     """Every catalog role scored for the profile, best first (see module doc for the blend)."""
     area = resolve_location(profile.location)
-    have = frozenset(profile.skills)
+    own = frozenset(profile.skills)
+    have = held(own)
     fits = []
     for role in load_roles():
-        fit, relevance, matched, partial, missing = role_fit(role, have)
+        fit, relevance, matched, partial, missing = role_fit(role, have, own=own)
         pay = expected_pay(role.id, area, profile.years)
         fits.append((role, fit, relevance, matched, partial, missing, pay))
     top_pay = max((f[6].expected or 0.0 for f in fits), default=0.0)
     out = []
     for role, fit, relevance, matched, partial, missing, pay in fits:
         pay_norm = (pay.expected or 0.0) / top_pay if top_pay else 0.0
+        pay_norm *= min(1.0, fit / PAY_FULL_FIT)
         uplift = None
         if profile.salary is not None and pay.expected is not None:
             uplift = round(pay.expected - profile.salary, -2)
@@ -343,7 +367,7 @@ def _one_next_skill(
                 source=share.source,
             )
         )
-    fit_gain = fit_value(role, have | {skill_id}) - base_fit
+    fit_gain = fit_value(role, held(have | {skill_id})) - base_fit
     evidence.append(
         Evidence(
             kind="fit",
@@ -377,7 +401,7 @@ def _next_key(s: NextSkill) -> tuple[int, float, float, float]:
 def next_skills(profile: Profile, role_id: str, *, limit: int | None = 10) -> list[NextSkill]:
     """The target role's missing skills, ranked by expected pay uplift per week of effort."""
     role = get_role(role_id)
-    have = frozenset(profile.skills)
+    have = held(profile.skills)
     pay = expected_pay(role.id, resolve_location(profile.location), profile.years)
     base_fit = fit_value(role, have)
     _, _, _, _, missing = role_fit(role, have)
@@ -395,7 +419,11 @@ METHOD = {
         "0.7 × weighted coverage of required skills + 0.3 × nice-to-have; "
         "related skill = half credit"
     ),
-    "score": "0.65 × fit + 0.15 × relevance + 0.20 × expected pay / best expected pay",
+    "score": (
+        "0.65 × fit + 0.15 × relevance + 0.20 × expected pay / best expected pay "
+        "× min(1, fit / 0.3)"
+    ),
+    "implied": "skills implied by yours (PyTorch -> Python) count as held and are not suggested",
     "expected_pay": (
         "the pay model's base-salary median (US, USD) for the role in the area at your "
         "seniority from years (paypath.pay_model)"
@@ -415,6 +443,11 @@ def advise(profile: Profile, *, target: str | None = None, limit: int | None = N
     if profile.current_role and profile.current_role != target_id:
         path = career_path(profile.current_role, target_id, have=profile.skills)
     notes = []
+    if any(s.uplift for s in skills):
+        notes.append(
+            "skill uplifts overlap: each compares comparable people with and without one "
+            "skill (shrunk toward 0), so they do not add up across skills"
+        )
     if profile.unknown:
         notes.append(f"unknown skills ignored: {', '.join(profile.unknown)}")
     shown = roles[:limit] if limit else roles

@@ -21,7 +21,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from paypath.catalog import Role, get_role, load_roles
+from paypath.catalog import Role, get_role, implied_skills, load_roles
 from paypath.errors import InsufficientData
 
 __all__ = [
@@ -76,7 +76,7 @@ def _vector(role: Role) -> dict[str, float]:
 def similarity(a: Role, b: Role) -> float:
     """Weighted Jaccard similarity of two roles' distinguishing skills (0..1)."""
     va, vb = _vector(a), _vector(b)
-    keys = va.keys() | vb.keys()
+    keys = sorted(va.keys() | vb.keys())  # one summation order: symmetric to the last bit
     top = sum(max(va.get(k, 0.0), vb.get(k, 0.0)) for k in keys)
     if not top:
         return 0.0
@@ -140,6 +140,7 @@ def career_path(from_role: str, to_role: str, *, have: Iterable[str] = ()) -> Ca
         )
     cost, nodes = found
     covered = set(have) | set(start.skill_ids(required=True))
+    covered |= implied_skills(covered)  # PyTorch -> Python: never listed to add
     steps = [
         CareerStep(
             role=start.id,
@@ -155,7 +156,7 @@ def career_path(from_role: str, to_role: str, *, have: Iterable[str] = ()) -> Ca
         weight, via = graph[prev][node]
         add = [s for s in role.skill_ids(required=True) if s not in covered]
         useful = [s for s in role.skill_ids(required=False) if s not in covered]
-        covered |= set(add)
+        covered |= set(add) | implied_skills(add)
         steps.append(
             CareerStep(
                 role=role.id,

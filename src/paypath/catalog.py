@@ -28,6 +28,7 @@ __all__ = [
     "Source",
     "get_role",
     "get_skill",
+    "implied_skills",
     "load_catalog",
     "load_roles",
     "load_skills",
@@ -232,3 +233,32 @@ def get_skill(skill_id: str) -> Skill:
         raise UnknownSkill(
             f"unknown skill id {skill_id!r}; try `paypath skills resolve NAME` to find its id"
         ) from None
+
+
+@cache
+def _implications() -> dict[str, tuple[str, ...]]:
+    try:
+        table = load_yaml("skill_implications.yaml")["implies"]
+    except (KeyError, TypeError) as exc:
+        raise DataError(f"skill_implications.yaml is invalid: {exc}") from exc
+    known = _skills_by_id()
+    bad = sorted({k for k, v in table.items() for k in (k, *v) if k not in known})
+    if bad:
+        raise DataError(f"skill_implications.yaml names unknown skill ids: {', '.join(bad)}")
+    return {str(k): tuple(str(v) for v in vs) for k, vs in table.items()}
+
+
+def implied_skills(skill_ids: typing.Iterable[str]) -> frozenset[str]:
+    """The skills implied by ``skill_ids`` (transitively: PyTorch -> Python), not themselves.
+
+    From ``skill_implications.yaml``: someone who works with PyTorch works with Python.
+    """
+    table = _implications()
+    have = set(skill_ids)
+    todo, seen = list(have), set(have)
+    while todo:
+        for other in table.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return frozenset(seen - have)

@@ -33,6 +33,9 @@ SETTINGS: tuple[Setting, ...] = (
         "base_currency", "PAYPATH_BASE_CURRENCY", "USD", "Currency every figure is converted to."
     ),
     Setting("min_n", "PAYPATH_MIN_N", "10", "Cells with fewer observations are suppressed."),
+    Setting(
+        "cache_dir", "PAYPATH_CACHE_DIR", "", "Cache of fitted premiums (default: user cache dir)."
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -41,7 +41,15 @@ from paypath.config import default_db_path
 from paypath.errors import InputError, InsufficientData, PaypathError, UnknownSkill
 from paypath.market.engines import Engine, StatsQuery, StoreLike, get_engine
 from paypath.market.engines._sql import GROUP_COLUMNS
-from paypath.market.premium_model import design, fit_dummies, trim_pay
+from paypath.market.premium_cache import cached
+from paypath.market.premium_model import (
+    design,
+    fit_dummies,
+    is_lever,
+    shrink,
+    skill_listed,
+    trim_pay,
+)
 from paypath.market.store import BUNDLED_SOURCE, Store, bundled_store, open_store
 
 __all__ = [
@@ -69,7 +77,11 @@ BY_ALIASES: dict[str, tuple[str, ...]] = {
     "employer": ("company",),  # OFLC filings: normalised employer names
     **{c: (c,) for c in GROUP_COLUMNS},
 }
-METHOD = "OLS of log(pay_usd) on the skill and controls; HC1 robust 95% CI; pay trimmed p1–p99"
+METHOD = (
+    "OLS of log(pay_usd) on the skill and controls; HC1 robust 95% CI; pay trimmed p1–p99; "
+    "rows without skill information left out; empirical-Bayes shrinkage toward 0; "
+    "non-skills (package managers, desktop OSes, editors) not ranked"
+)
 
 
 class _Result(BaseModel):
@@ -100,9 +112,10 @@ class Premium(_Result):
     ci_high: float
     n: int  # rows with the skill
     n_without: int
-    beta: float  # the log-pay coefficient
+    beta: float  # the raw (unshrunk) log-pay coefficient
     se: float  # its HC1 standard error
-    p_value: float
+    p_value: float  # of the raw coefficient
+    raw_premium: float | None = None  # exp(beta) - 1: before shrinkage (premium is after)
     role: str | None  # None = all roles pooled (role is then a control)
     controls: list[str]
     method: str
@@ -307,6 +320,13 @@ def _stat_order(s: PayStat) -> tuple[bool, float, int, tuple[str, ...]]:
 # --- skill_demand -------------------------------------------------------------------
 
 
+def _skill_category(skill_id: str) -> str | None:
+    try:
+        return str(get_skill(skill_id).category)
+    except PaypathError:
+        return None
+
+
 def _skill_name(skill_id: str) -> str:
     if skill_id == AI_SKILL:
         return AI_NAME
@@ -373,8 +393,26 @@ def skill_premiums(
     eng = _engine(engine, master)
     key = (store_fingerprint(store), role, min_n, eng.name, getattr(eng, "master", None))
     if key not in _PREMIUMS:
-        _remember(_PREMIUMS, key, tuple(_compute_premiums(store, eng, role, min_n)))
+        # fitted once per data version: on disk across runs (paypath.market.premium_cache)
+        rows = cached(
+            store,
+            ("skill_premiums", role, min_n, eng.name),
+            lambda: _premium_rows(store, eng, role, min_n),
+        )
+        if rows and _INSUFFICIENT in rows[0]:  # too little data is an answer too: cached
+            raise InsufficientData(str(rows[0][_INSUFFICIENT]))
+        _remember(_PREMIUMS, key, tuple(Premium.model_validate(r) for r in rows))
     return list(_PREMIUMS[key])
+
+
+_INSUFFICIENT = "insufficient_data"
+
+
+def _premium_rows(store: StoreLike, eng: Engine, role: str | None, min_n: int) -> list[Any]:
+    try:
+        return [p.model_dump() for p in _compute_premiums(store, eng, role, min_n)]
+    except InsufficientData as exc:
+        return [{_INSUFFICIENT: exc.message}]
 
 
 def _compute_premiums(store: StoreLike, eng: Engine, role: str | None, min_n: int) -> list[Premium]:
@@ -387,7 +425,7 @@ def _compute_premiums(store: StoreLike, eng: Engine, role: str | None, min_n: in
     has_ai = len(ai_rows) >= 2 * min_n
     if has_ai:
         out += _fit_ai(ai_rows, role, min_n, base)
-    with_skills = rows[rows["id"].isin(skills["posting_id"])]
+    with_skills = skill_listed(rows, skills)
     if role is not None and len(with_skills) < 2 * min_n and not out:
         raise InsufficientData(
             f"only {len(with_skills)} rows with pay and skills for role {role!r}; premiums need "
@@ -397,9 +435,15 @@ def _compute_premiums(store: StoreLike, eng: Engine, role: str | None, min_n: in
     return sorted(out, key=lambda p: (-p.premium, p.skill))
 
 
-def _premium(skill: str, fit: Any, controls: tuple[str, ...], base: dict[str, Any]) -> Premium:
+def _premium(
+    skill: str, fit: Any, controls: tuple[str, ...], base: dict[str, Any], raw: Any = None
+) -> Premium:
+    """``premium`` and its interval from ``fit`` (shrunk, when given ``raw``); ``beta``,
+    ``se`` and ``p_value`` stay the raw regression's (``raw``, else ``fit``)."""
     low, high = fit.ci
+    ols = fit if raw is None else raw
     return Premium(
+        raw_premium=float(np.expm1(ols.beta)),
         skill=skill,
         name=_skill_name(skill),
         premium=float(np.expm1(fit.beta)),
@@ -407,9 +451,9 @@ def _premium(skill: str, fit: Any, controls: tuple[str, ...], base: dict[str, An
         ci_high=float(np.expm1(high)),
         n=fit.n_with,
         n_without=fit.n_without,
-        beta=fit.beta,
-        se=fit.se,
-        p_value=fit.p_value,
+        beta=ols.beta,
+        se=ols.se,
+        p_value=ols.p_value,
         controls=list(controls),
         **base,
     )
@@ -445,7 +489,10 @@ def _fit_skills(
     eligible = [
         str(s)
         for s, n in counts.items()
-        if n >= min_n and len(sample) - n >= min_n and not (skip_ai and s == AI_SKILL)
+        if n >= min_n
+        and len(sample) - n >= min_n
+        and not (skip_ai and s == AI_SKILL)
+        and is_lever(str(s), _skill_category(str(s)))
     ]
     if not eligible:
         return []
@@ -454,9 +501,10 @@ def _fit_skills(
     picked = pairs[pairs["skill_id"].isin(column)]
     dummies[index.get_indexer(picked["posting_id"]), picked["skill_id"].map(column)] = 1.0
     d = design(sample, pooled_roles=role is None)
-    fits = fit_dummies(d, dummies)
+    raw = fit_dummies(d, dummies)
+    fits = shrink(raw)
     return [
-        _premium(skill, fit, d.controls, base)
-        for skill, fit in zip(eligible, fits, strict=True)
+        _premium(skill, fit, d.controls, base, raw=r)
+        for skill, fit, r in zip(eligible, fits, raw, strict=True)
         if fit is not None
     ]

@@ -19,9 +19,11 @@ skill dummies those are unstable and hard to read; the per-skill model answers t
 user's question ("do people who know X earn more than comparable people who don't?").
 
 Sample: rows with pay, restricted for skill premiums to rows that carry skill
-information (at least one skill; rows without any, such as salary-only datasets, say
-nothing about skills), and for the AI-use premium to rows that answered the survey's
-AI question (the ``ai_use`` column). Pay outside ``PAY_FLOOR``–``PAY_CEIL`` USD/yr is
+information (:func:`skill_listed`: at least one skill, from a source file that lists skills
+at all, i.e. where some row names two or more; a file that records only a primary language,
+like the 2025 survey, or salary-only datasets say nothing about the other skills, so their
+rows are neither "with" nor "without"), and for the AI-use premium to rows that answered
+the survey's AI question (the ``ai_use`` column). Pay outside ``PAY_FLOOR``–``PAY_CEIL`` USD/yr is
 dropped as implausible, then the sample is trimmed to its 1st–99th pay percentiles.
 
 Computation: all skills at once by Frisch–Waugh–Lovell: the controls are projected out
@@ -31,6 +33,15 @@ variance ``sum(d_i^2 e_i^2) / (d'd)^2 * n/(n-k)`` with k the full model's parame
 count. This equals statsmodels ``OLS(...).fit(cov_type="HC1")`` on the full design
 matrix, skill by skill (a test checks it), at a fraction of the cost. 95% intervals
 are normal (z = 1.96), as statsmodels gives for robust covariances.
+
+Shrinkage (:func:`shrink`): the raw coefficients of one fit are shrunk toward zero by
+empirical Bayes (normal prior N(0, tau²), tau² by the method of moments: mean(b²) minus
+mean(se²), floored at 0): ``b* = k·b``, ``se* = √k·se`` with ``k = tau²/(tau² + se²)``.
+Small-n, noisy estimates (Presto on 64 rows) shrink most; skills with fewer than
+``min_n`` rows with or without them are not estimated at all.
+
+Non-skills (:data:`NON_LEVERS`): package managers, desktop operating systems, editors and
+spoken languages are not pay levers; they are left out of the ranking.
 """
 
 from __future__ import annotations
@@ -45,6 +56,8 @@ import pandas as pd
 
 __all__ = [
     "COUNTRY_MIN",
+    "NON_LEVERS",
+    "NON_LEVER_CATEGORIES",
     "PAY_CEIL",
     "PAY_FLOOR",
     "TRIM",
@@ -52,6 +65,9 @@ __all__ = [
     "SkillFit",
     "design",
     "fit_dummies",
+    "is_lever",
+    "shrink",
+    "skill_listed",
     "trim_pay",
 ]
 
@@ -63,6 +79,19 @@ TRIM = (0.01, 0.99)
 COUNTRY_MIN = 20
 Z95 = 1.959963984540054
 _CHUNK = 64  # skill dummies residualised at once (bounds memory on big samples)
+# Not pay levers: nobody is paid for the package manager or the laptop OS they use.
+NON_LEVERS = frozenset(
+    {
+        # package managers
+        "npm", "yarn", "pnpm", "pip", "poetry", "conda", "composer", "nuget", "homebrew",
+        "chocolatey", "apt", "pacman", "cargo",
+        # desktop operating systems
+        "windows", "macos",
+        # chat and office tools
+        "slack", "microsoft-teams", "microsoft-office", "google-workspace",
+    }
+)  # fmt: skip
+NON_LEVER_CATEGORIES = frozenset({"tool", "spoken-language"})  # editors/IDEs; English...
 
 
 @dataclass(frozen=True)
@@ -100,6 +129,42 @@ def trim_pay(rows: pd.DataFrame) -> pd.DataFrame:
     pay = rows["pay_usd"].astype(float)
     kept: pd.DataFrame = rows[(pay >= low) & (pay <= high)]
     return kept.reset_index(drop=True)
+
+
+def is_lever(skill_id: str, category: str | None) -> bool:
+    """False for the non-skills that are not ranked as pay levers (see module doc)."""
+    return skill_id not in NON_LEVERS and category not in NON_LEVER_CATEGORIES
+
+
+def skill_listed(rows: pd.DataFrame, skills: pd.DataFrame) -> pd.DataFrame:
+    """The rows that carry skill information (see module doc): at least one skill, in a
+    source file where some row names two skills or more."""
+    per_row = skills.drop_duplicates()["posting_id"].value_counts()
+    named = rows["id"].map(per_row).fillna(0)
+    files = rows["source_file"].astype("object").fillna("")
+    listing = set(files[named >= 2])
+    kept: pd.DataFrame = rows[(named >= 1) & files.isin(listing)]
+    return kept
+
+
+def shrink(fits: list[SkillFit | None]) -> list[SkillFit | None]:
+    """Empirical-Bayes shrinkage of one fit's coefficients toward 0 (see module doc)."""
+    real = [f for f in fits if f is not None and f.se > 0]
+    if len(real) < 3:
+        return fits
+    betas = np.array([f.beta for f in real])
+    ses = np.array([f.se for f in real])
+    tau2 = max(0.0, float(np.mean(betas**2) - np.mean(ses**2)))
+    out: list[SkillFit | None] = []
+    for f in fits:
+        if f is None or f.se <= 0:
+            out.append(f)
+            continue
+        k = tau2 / (tau2 + f.se**2)
+        # k = 0 (no spread beyond noise): the estimate is 0, with the raw uncertainty
+        se = f.se * math.sqrt(k) if k > 0 else f.se
+        out.append(SkillFit(f.beta * k, se, f.n_with, f.n_without))
+    return out
 
 
 def _factor(values: pd.Series, name: str) -> pd.DataFrame:
@@ -145,6 +210,7 @@ def design(rows: pd.DataFrame, *, pooled_roles: bool) -> Design:
         ("country", countries),
         ("source", rows["source"]),
         ("comp_kind", rows["comp_kind"]),
+        ("edition", rows["source_file"] if "source_file" in rows else pd.Series(dtype=object)),
     ):
         block = _factor(values, column)
         if block.shape[1]:

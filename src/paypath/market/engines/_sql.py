@@ -48,6 +48,7 @@ PREMIUM_COLUMNS = (
     "source",
     "comp_kind",
     "ai_use",
+    "source_file",
 )
 PAY_OK = "p.pay_usd IS NOT NULL AND p.pay_usd > 0"
 # A posting has a skill when it asks for it: names it in a requirement (``asked > 0``), or
