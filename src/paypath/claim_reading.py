@@ -19,7 +19,15 @@ from functools import cache
 from importlib.resources import files
 from typing import NamedTuple
 
-__all__ = ["Occupation", "non_claim_reason", "occupation_in", "reading_fixes"]
+__all__ = [
+    "Occupation",
+    "cites_bls",
+    "country_in",
+    "currency_country",
+    "non_claim_reason",
+    "occupation_in",
+    "reading_fixes",
+]
 
 _GROUPS = ("11", "13", "15", "17")  # management, business/financial, computer/math, engineering
 
@@ -99,14 +107,50 @@ def non_claim_reason(line: str, start: int, end: int, figure: str) -> str | None
 
 
 _RS_DOT = re.compile(r"\bRs\.(?=\s?\d)")
-_PLUS_LPA = re.compile(r"(?<=\d)\+(?=\s*(?:LPA|lakhs?|L\b))", re.IGNORECASE)
+_PLUS_LPA = re.compile(r"(?<=\d)\+(\s*)(LPA|lakhs?|L)\b", re.IGNORECASE)
 
 
 def reading_fixes(line: str) -> tuple[str, set[int]]:
     """``line`` with parser-missed spellings rewritten in place (same length), and the
-    offsets where a "+" open end was removed."""
+    offsets where a "+" open end was moved out ("50+ LPA" -> "50 LPA ")."""
     fixed = _RS_DOT.sub("Rs ", line)
     plus_at = {m.start() for m in _PLUS_LPA.finditer(fixed)}
     if plus_at:
-        fixed = _PLUS_LPA.sub(" ", fixed)
+        fixed = _PLUS_LPA.sub(lambda m: m.group(1) + m.group(2) + " ", fixed)
     return fixed, plus_at
+
+
+_BLS = re.compile(r"\b(BLS|Bureau of Labor Statistics|OEWS|Occupational Outlook Handbook)\b")
+
+
+def cites_bls(line: str) -> bool:
+    """Whether a line attributes its figures to the BLS (a citation, not a market claim)."""
+    return _BLS.search(line) is not None
+
+
+_COUNTRY_WORDS: dict[str, str] = {
+    "GB": r"UK|U\.K\.|United Kingdom|Britain|England|London|Manchester|Edinburgh",
+    "IN": r"India|Bangalore|Bengaluru|Mumbai|Hyderabad|Pune|Delhi|Chennai",
+    "DE": r"Germany|Berlin|Munich|München|Hamburg|Frankfurt",
+    "FR": r"France|Paris",
+    "NL": r"Netherlands|Amsterdam",
+    "CA": r"Canada|Toronto|Vancouver|Montreal",
+    "AU": r"Australia|Sydney|Melbourne",
+    "IE": r"Ireland|Dublin",
+    "CH": r"Switzerland|Zurich|Zürich|Geneva",
+}
+_COUNTRY = re.compile(
+    "|".join(f"(?P<{code}>\\b(?:{words})\\b)" for code, words in _COUNTRY_WORDS.items())
+)
+_CURRENCY_COUNTRY = {"GBP": "GB", "INR": "IN", "CAD": "CA", "AUD": "AU", "CHF": "CH"}
+
+
+def country_in(line: str) -> str | None:
+    """The non-US country (ISO code) a line names by country or major city, if any."""
+    m = _COUNTRY.search(line)
+    return m.lastgroup if m else None
+
+
+def currency_country(currency: str) -> str | None:
+    """The one country a currency implies (GBP -> GB), None for USD or shared ones (EUR)."""
+    return _CURRENCY_COUNTRY.get(currency)

@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from paypath.catalog import Role, get_role, load_roles
-from paypath.claim_reading import non_claim_reason, occupation_in, reading_fixes
+from paypath.claim_reading import (
+    cites_bls,
+    country_in,
+    currency_country,
+    non_claim_reason,
+    occupation_in,
+    reading_fixes,
+)
 from paypath.errors import InputError, InsufficientData, PaypathError
 from paypath.salary import Salary, find_salaries
 from paypath.skills import default_extractor
@@ -122,6 +129,8 @@ class PayClaim(BaseModel):
     median: float | None = None  # the matching BLS median
     diff_pct: float | None = None  # claim midpoint vs that median, percent
     soc_code: str | None = None  # set when the role is a BLS occupation outside the catalog
+    citation: str | None = None  # for a figure attributed to the BLS: does it match a release?
+    place: str = "US"  # "US" (BLS, ``area``) or the ISO code of the country it is compared in
 
 
 class UncheckedFigure(BaseModel):
@@ -312,9 +321,15 @@ def percentile_position(value: float, official: OfficialPay | RoleWages) -> str 
     return f"p{pct:.0f}" if 1 <= pct <= 99 else f"p{pct:.1f}"  # tails: p0.5, p99.5
 
 
-def _pay_distribution(role_or_soc: str, area: str) -> OfficialPay | None:
-    """THE pay lookup for claims: a catalog role id or "soc:XX-XXXX", an area -> BLS base
-    pay distribution (annual USD). Point this at a new pay model to change every claim."""
+def _pay_distribution(
+    role_or_soc: str, area: str, country: str = "US", store: Store | None = None
+) -> OfficialPay | None:
+    """THE pay lookup for claims: (catalog role id or "soc:XX-XXXX", area, country) -> the
+    pay distribution to compare with, annual USD. US: BLS OEWS base wages for ``area``;
+    another country: the bundled market survey for that role in that country (BLS has no
+    figures there). Point this at a new pay model to change every claim."""
+    if country != "US":
+        return _country_distribution(role_or_soc, country, store)
     try:
         if role_or_soc.startswith("soc:"):
             occ = percentiles(role_or_soc[4:], area)
@@ -349,6 +364,37 @@ def _pay_distribution(role_or_soc: str, area: str) -> OfficialPay | None:
     )
 
 
+def _country_distribution(
+    role_or_soc: str, country: str, store: Store | None
+) -> OfficialPay | None:
+    if store is None or role_or_soc.startswith("soc:"):
+        return None
+    from paypath.market.analytics import pay_stats
+
+    try:
+        rows = pay_stats(
+            store, by=("role_id",), where={"role_id": role_or_soc, "country": country}, min_n=10
+        )
+    except InsufficientData:
+        return None
+    row = next((r for r in rows if not r.suppressed and r.median is not None), None)
+    if row is None:
+        return None
+    return OfficialPay(
+        area=country,
+        soc_codes=[],
+        weights={},
+        p10=row.p10,
+        p25=row.p25,
+        median=row.median,
+        p75=row.p75,
+        p90=row.p90,
+        shared_with=[],
+        notes=[f"market survey respondents in {country} (n={row.n}), converted to USD"],
+        source=row.source,
+    )
+
+
 def _market(store: Store | None, role_id: str, country: str | None) -> MarketPay | None:
     if store is None:
         return None
@@ -368,8 +414,9 @@ def _verdict(
     lo: float | None, hi: float | None, official: OfficialPay | None
 ) -> tuple[PayVerdict, str, Placement | None]:
     """Place the claim's midpoint with :func:`paypath.verdict.place` (the one rule)."""
+    lo = lo if lo is not None else hi  # "up to $X": the claim is about its top
     if official is None or official.median is None or lo is None:
-        return "no data", "no BLS percentiles for this role and area", None
+        return "no data", "no figures for this role and place", None
     top = hi if hi is not None else lo
     mid = (lo + top) / 2
     at = place(mid, official)
@@ -379,8 +426,8 @@ def _verdict(
     pct = f"p{at.percentile:.0f}" if at.percentile is not None else "?"
     diff = f"{at.diff_pct:+.0f}%" if at.diff_pct is not None else "?"
     detail = (
-        f"claimed midpoint ${mid:,.0f} sits at {pct} of BLS ({at.band}); "
-        f"BLS median ${official.median:,.0f}, difference {diff}"
+        f"claimed midpoint ${mid:,.0f} sits at {pct} ({at.band}) of {official.area}; "
+        f"median ${official.median:,.0f}, difference {diff}"
     )
     return words, detail, at
 
@@ -394,7 +441,7 @@ def _pay_claim(
     plus_after: bool = False,
 ) -> PayClaim:
     lo, hi = salary.annual_min_usd, salary.annual_max_usd
-    open_ended = hi is None or "+" in salary.text or plus_after
+    open_ended = hi is None or lo is None or "+" in salary.text or plus_after
     verdict, detail, at = _verdict(lo, hi, official)
     if isinstance(role, Role):
         role_id, role_title, soc = role.id, role.title, None
@@ -586,7 +633,9 @@ def check_claims(
     official_cache: dict[str, OfficialPay | None] = {}
     market_cache: dict[str, MarketPay | None] = {}
     unchecked: list[UncheckedFigure] = []
+    place: str | None = None  # the last non-US country the article named
     for line in _lines(plain):
+        place = country_in(line.text) or place
         heading = _heading_role(line)
         if heading is not None:
             mentions.append(heading)
@@ -609,12 +658,15 @@ def check_claims(
         fixed, plus_at = reading_fixes(line.text)
         occupation: tuple[str, str] | bool | None = False  # looked up once, on demand
         for salary in find_salaries(fixed):
-            if salary.kind != "base" or salary.annual_min_usd is None:
+            if salary.kind != "base" or (
+                salary.annual_min_usd is None and salary.annual_max_usd is None
+            ):
                 continue
             s0, s1 = salary.start or 0, salary.end or 0
+            moved_plus = any(s0 <= p < s1 for p in plus_at)
             if non_claim_reason(fixed, s0, s1, salary.text) is not None:
                 continue
-            near = _nearest(in_line, line.start + s0, line.start + s1)
+            near = _nearest(in_line, line, s0, s1)
             role_id = near.role_id if near else None
             who: Role | tuple[str, str] | None = get_role(role_id) if role_id else None
             if who is None:
@@ -635,26 +687,36 @@ def check_claims(
                     )
                 )
                 continue
-            if role_id not in official_cache:
-                official_cache[role_id] = _pay_distribution(role_id, area)
-                market_cache[role_id] = (
+            country = (
+                country_in(line.text)
+                or currency_country(salary.currency)
+                or (place if salary.currency != "USD" else None)
+                or "US"
+            )
+            key = f"{role_id}@{country}"
+            if key not in official_cache:
+                official_cache[key] = _pay_distribution(role_id, area, country, store)
+                market_cache[key] = (
                     None
                     if role_id.startswith("soc:")
-                    else _safe_market(store, role_id, market_country)
+                    else _safe_market(
+                        store, role_id, country if country != "US" else market_country
+                    )
                 )
             shifted = salary.model_copy(  # the article's own spelling, not the fixed one
-                update={"start": line.start + s0, "end": line.start + s1, "text": line.text[s0:s1]}
+                update={
+                    "start": line.start + s0,
+                    "end": line.start + s1 + moved_plus,
+                    "text": line.text[s0 : s1 + moved_plus],
+                }
             )
-            plus_after = fixed[s1 : s1 + 1] == "+" or any(s0 <= p <= s1 + 1 for p in plus_at)
-            pay_claims.append(
-                _pay_claim(
-                    shifted,
-                    who,
-                    official_cache[role_id],
-                    market_cache[role_id],
-                    plus_after=plus_after,
-                )
-            )
+            plus_after = fixed[s1 : s1 + 1] == "+" or moved_plus
+            claim = _pay_claim(
+                shifted, who, official_cache[key], market_cache[key], plus_after=plus_after
+            ).model_copy(update={"place": country})
+            if cites_bls(line.text):
+                claim = claim.model_copy(update={"citation": _citation(claim)})
+            pay_claims.append(claim)
     skill_claims = _skill_evidence(skill_claims, store)
     sources = sorted(
         {c.official.source for c in pay_claims if c.official}
@@ -674,17 +736,45 @@ def check_claims(
     )
 
 
+CITATION_TOLERANCE = 0.005  # a cited figure within 0.5% of a published one is that figure
+
+
+def _citation(claim: PayClaim) -> str:
+    """Say whether a BLS-attributed figure is the current release's median for the role.
+
+    Only the bundled release is known offline; a figure that does not match it is said to
+    be from another release (or another statistic), with the current figure beside it.
+    """
+    off, value = claim.official, claim.claimed_min_usd
+    if off is None or off.median is None or value is None:
+        return "cited as BLS; no BLS figure for this role to compare"
+    if abs(value / off.median - 1) <= CITATION_TOLERANCE:
+        return f"matches the current release ({off.source}) median ${off.median:,.0f}"
+    return (
+        f"does not match the current release ({off.source}) median ${off.median:,.0f}; "
+        "likely an earlier release or another statistic (earlier releases are not bundled)"
+    )
+
+
 def _empty_reason(pay: list[PayClaim], unchecked: list[UncheckedFigure]) -> str | None:
     if pay:
         return None
     return "figures found but no role" if unchecked else "no pay figure found"
 
 
-def _nearest(mentions: list[RoleMention], start: int, end: int) -> RoleMention | None:
-    """The role mention nearest the figure in its line; one before it wins a tie."""
+_CLAUSE_BREAK = re.compile(r"[.;!?,](\s|$)|\|")
 
-    def gap(m: RoleMention) -> int:
-        return start - m.end if m.end <= start else (m.start - end) + 1
+
+def _nearest(mentions: list[RoleMention], line: _Line, s0: int, s1: int) -> RoleMention | None:
+    """The role mention nearest the figure in its line: one in the same sentence or table
+    cell run before any other, then the closest, one before the figure winning a tie."""
+
+    def gap(m: RoleMention) -> tuple[bool, int]:
+        a, b = m.start - line.start, m.end - line.start
+        between = line.text[b:s0] if b <= s0 else line.text[s1:a]
+        cell = "|" in between and "|" in line.text
+        other_clause = _CLAUSE_BREAK.search(between) is not None and not cell
+        return other_clause, (s0 - b if b <= s0 else a - s1 + 1)
 
     return min(mentions, key=gap, default=None)
 
