@@ -18,7 +18,7 @@ def _print(report: ClaimReport) -> None:
         pct = f"p{c.percentile:.0f}" if c.percentile is not None else "–"
         median = f"${c.median:,.0f}" if c.median is not None else "–"
         diff = f"{c.diff_pct:+.0f}%" if c.diff_pct is not None else "–"
-        against = "BLS " + c.official.area if c.official and c.place == "US" else c.place
+        against = "BLS" if c.place == "US" else f"{c.place} mkt"
         verdict = c.band or c.verdict
         if c.citation:
             verdict += f" · {c.citation}"
@@ -26,7 +26,7 @@ def _print(report: ClaimReport) -> None:
     console.print(
         table(
             "Pay claims vs the matching distribution (US: BLS OEWS; elsewhere: market data)",
-            ["role", "claim", "compared in", "percentile", "median", "difference", "verdict"],
+            ["role", "claim", "vs", "pct", "median", "diff", "verdict"],
             rows,
         )
     )
