@@ -112,3 +112,15 @@ def test_check_and_roles_compare_give_the_seed_bands_the_same_verdict() -> None:
     assert checked["ai-research-scientist"] is not None
     for role_id, band in checked.items():
         assert compared[role_id].startswith(f"article {band} ("), role_id
+
+
+def test_html_report_quotes_the_sentence_with_the_figure_marked_and_lists_unchecked() -> None:
+    from paypath.claims_report import render_html
+
+    report = check_claims(
+        "Data scientists earn $150,000 in <b>Ohio</b>.\nPrompt whisperers earn $150,000."
+    )
+    html = render_html(report)
+    assert "Data scientists earn <mark>$150,000</mark>" in html
+    assert "Figures not checked" in html and "role not recognised" in html
+    assert "<b>Ohio</b>" not in html  # the quote is escaped
