@@ -18,6 +18,7 @@ HTML input is reduced to text first; spans then index that text (``ClaimReport.t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -641,7 +642,7 @@ def check_claims(
             mentions.append(heading)
             section = _Section(role_id=heading.role_id)
             continue
-        in_line = list(_sentence_roles(line))
+        in_line = sorted(_sentence_roles(line), key=lambda m: m.start)
         mentions += in_line
         if _REQUIRED_CUE.search(line.text) and not _LIST_ITEM.match(line.text):
             section.mode = "required"
@@ -657,6 +658,7 @@ def check_claims(
         skill_claims += _line_skills(line, section)
         fixed, plus_at = reading_fixes(line.text)
         occupation: tuple[str, str] | bool | None = False  # looked up once, on demand
+        starts = [m.start - line.start for m in in_line]  # in_line is sorted by start
         for salary in find_salaries(fixed):
             if salary.kind != "base" or (
                 salary.annual_min_usd is None and salary.annual_max_usd is None
@@ -666,7 +668,7 @@ def check_claims(
             moved_plus = any(s0 <= p < s1 for p in plus_at)
             if non_claim_reason(fixed, s0, s1, salary.text) is not None:
                 continue
-            near = _nearest(in_line, line, s0, s1)
+            near = _nearest(in_line, starts, line, s0, s1)
             role_id = near.role_id if near else None
             who: Role | tuple[str, str] | None = get_role(role_id) if role_id else None
             if who is None:
@@ -765,18 +767,30 @@ def _empty_reason(pay: list[PayClaim], unchecked: list[UncheckedFigure]) -> str 
 _CLAUSE_BREAK = re.compile(r"[.;!?,](\s|$)|\|")
 
 
-def _nearest(mentions: list[RoleMention], line: _Line, s0: int, s1: int) -> RoleMention | None:
+NEAR_CHARS = 400  # a role mention farther than this from a figure does not name it
+
+
+def _nearest(
+    mentions: list[RoleMention], starts: list[int], line: _Line, s0: int, s1: int
+) -> RoleMention | None:
     """The role mention nearest the figure in its line: one in the same sentence or table
-    cell run before any other, then the closest, one before the figure winning a tie."""
+    cell run before any other, then the closest, one before the figure winning a tie.
+
+    Only mentions within ``NEAR_CHARS`` are weighed (bisect on ``starts``, their sorted
+    line offsets, computed once per line), so a long line with many figures and roles
+    stays linear.
+    """
+    lo = bisect.bisect_left(starts, s0 - NEAR_CHARS)
+    hi = bisect.bisect_right(starts, s1 + NEAR_CHARS)
+    table_row = line.text.lstrip().startswith("|")
 
     def gap(m: RoleMention) -> tuple[bool, int]:
         a, b = m.start - line.start, m.end - line.start
         between = line.text[b:s0] if b <= s0 else line.text[s1:a]
-        cell = "|" in between and "|" in line.text
-        other_clause = _CLAUSE_BREAK.search(between) is not None and not cell
+        other_clause = not table_row and _CLAUSE_BREAK.search(between) is not None
         return other_clause, (s0 - b if b <= s0 else a - s1 + 1)
 
-    return min(mentions, key=gap, default=None)
+    return min(mentions[lo:hi], key=gap, default=None)
 
 
 def _safe_market(store: Store | None, role_id: str, country: str | None) -> MarketPay | None:
