@@ -636,7 +636,9 @@ def check_claims(
     unchecked: list[UncheckedFigure] = []
     place: str | None = None  # the last non-US country the article named
     for line in _lines(plain):
-        place = country_in(line.text) or place
+        line_country = country_in(line.text)  # once per line, not per figure (linear)
+        line_bls = cites_bls(line.text)
+        place = line_country or place
         heading = _heading_role(line)
         if heading is not None:
             mentions.append(heading)
@@ -690,7 +692,7 @@ def check_claims(
                 )
                 continue
             country = (
-                country_in(line.text)
+                line_country
                 or currency_country(salary.currency)
                 or (place if salary.currency != "USD" else None)
                 or "US"
@@ -716,7 +718,7 @@ def check_claims(
             claim = _pay_claim(
                 shifted, who, official_cache[key], market_cache[key], plus_after=plus_after
             ).model_copy(update={"place": country})
-            if cites_bls(line.text):
+            if line_bls:
                 claim = claim.model_copy(update={"citation": _citation(claim)})
             pay_claims.append(claim)
     skill_claims = _skill_evidence(skill_claims, store)
