@@ -153,7 +153,7 @@ def test_percentile_position_interpolates() -> None:
     assert off is not None and off.p25 is not None and off.median is not None
     assert percentile_position(off.median, off) == "p50"
     assert percentile_position((off.p25 + off.median) / 2, off) == "p38"
-    assert percentile_position(1.0, off) == "<p10"
+    assert percentile_position(1.0, off) == "p0.5"  # log-normal tail, clamped (paypath.verdict)
 
 
 def test_too_long_text_is_refused() -> None:
@@ -180,5 +180,7 @@ def test_cli_check_seed_json_and_html(tmp_path: Path) -> None:
 def test_cli_check_table_lists_roles() -> None:
     result = CliRunner().invoke(app, ["check", str(SEED)])
     assert result.exit_code == 0, result.output
-    assert "Pay claims vs BLS OEWS May 2025" in result.stdout
+    assert "Pay claims vs the matching distribution" in result.stdout
     assert "Cybersecurity" in result.stdout and "verdict" in result.stdout
+    for column in ("pct", "median", "diff"):
+        assert column in result.stdout

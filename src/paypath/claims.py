@@ -18,6 +18,7 @@ HTML input is reduced to text first; spans then index that text (``ClaimReport.t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,12 +29,20 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from paypath.catalog import Role, get_role, load_roles
+from paypath.claim_reading import (
+    cites_bls,
+    country_in,
+    currency_country,
+    non_claim_reason,
+    occupation_in,
+    reading_fixes,
+)
 from paypath.errors import InputError, InsufficientData, PaypathError
-from paypath.pay_evidence import percentile_of_value
 from paypath.salary import Salary, find_salaries
 from paypath.skills import default_extractor
 from paypath.titles import classify_title
-from paypath.wages import RoleWages, role_wages
+from paypath.verdict import Placement, offer_verdict, percentile_of, place
+from paypath.wages import RoleWages, percentiles, role_wages
 
 if TYPE_CHECKING:
     from paypath.market.analytics import Demand, Premium
@@ -47,6 +56,7 @@ __all__ = [
     "PayClaim",
     "RoleMention",
     "SkillClaim",
+    "UncheckedFigure",
     "check_claims",
     "percentile_position",
 ]
@@ -115,6 +125,20 @@ class PayClaim(BaseModel):
     verdict: PayVerdict
     detail: str
     caveats: list[str]
+    band: str | None = None  # paypath.verdict band of the claim's midpoint
+    percentile: float | None = None
+    median: float | None = None  # the matching BLS median
+    diff_pct: float | None = None  # claim midpoint vs that median, percent
+    soc_code: str | None = None  # set when the role is a BLS occupation outside the catalog
+    citation: str | None = None  # for a figure attributed to the BLS: does it match a release?
+    place: str = "US"  # "US" (BLS, ``area``) or the ISO code of the country it is compared in
+
+
+class UncheckedFigure(BaseModel):
+    start: int
+    end: int
+    text: str
+    reason: str
 
 
 class SkillClaim(BaseModel):
@@ -143,6 +167,8 @@ class ClaimReport(BaseModel):
     skill_claims: list[SkillClaim]
     caveats: list[str]
     sources: list[str]
+    unchecked: list[UncheckedFigure] = []
+    empty_reason: str | None = None  # why no pay claim was checked, when none was
 
 
 # --------------------------------------------------------------------------- text
@@ -288,26 +314,40 @@ def _heading_role(line: _Line) -> RoleMention | None:
 # ------------------------------------------------------------------ comparisons
 
 
-_POINTS = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
-
-
 def percentile_position(value: float, official: OfficialPay | RoleWages) -> str | None:
-    """Where ``value`` sits in the official distribution: "p37", "<p10", ">p90" or None.
-
-    Linear interpolation between the published percentiles (the advisor's rule).
-    """
-    points = [(float(q), getattr(official, name)) for q, name in _POINTS]
-    pct, outside = percentile_of_value(points, value)
+    """Where ``value`` sits in the official distribution, "p37", by :mod:`paypath.verdict`."""
+    pct, _note = percentile_of(official, value)
     if pct is None:
         return None
-    if outside is not None:
-        return f"{'<' if outside.startswith('below') else '>'}p{pct:g}"
-    return f"p{round(pct)}"
+    return f"p{pct:.0f}" if 1 <= pct <= 99 else f"p{pct:.1f}"  # tails: p0.5, p99.5
 
 
-def _official(role: Role, area: str) -> OfficialPay | None:
+def _pay_distribution(
+    role_or_soc: str, area: str, country: str = "US", store: Store | None = None
+) -> OfficialPay | None:
+    """THE pay lookup for claims: (catalog role id or "soc:XX-XXXX", area, country) -> the
+    pay distribution to compare with, annual USD. US: BLS OEWS base wages for ``area``;
+    another country: the bundled market survey for that role in that country (BLS has no
+    figures there). Point this at a new pay model to change every claim."""
+    if country != "US":
+        return _country_distribution(role_or_soc, country, store)
     try:
-        wages = role_wages(role.id, area)
+        if role_or_soc.startswith("soc:"):
+            occ = percentiles(role_or_soc[4:], area)
+            return OfficialPay(
+                area=occ.area,
+                soc_codes=[occ.soc],
+                weights={occ.soc: 1.0},
+                p10=occ.p10,
+                p25=occ.p25,
+                median=occ.median,
+                p75=occ.p75,
+                p90=occ.p90,
+                shared_with=[],
+                notes=[],
+                source=occ.source,
+            )
+        wages = role_wages(role_or_soc, area)
     except InsufficientData:
         return None
     return OfficialPay(
@@ -322,6 +362,37 @@ def _official(role: Role, area: str) -> OfficialPay | None:
         shared_with=list(wages.shared_with),
         notes=list(wages.notes),
         source=wages.source,
+    )
+
+
+def _country_distribution(
+    role_or_soc: str, country: str, store: Store | None
+) -> OfficialPay | None:
+    if store is None or role_or_soc.startswith("soc:"):
+        return None
+    from paypath.market.analytics import pay_stats
+
+    try:
+        rows = pay_stats(
+            store, by=("role_id",), where={"role_id": role_or_soc, "country": country}, min_n=10
+        )
+    except InsufficientData:
+        return None
+    row = next((r for r in rows if not r.suppressed and r.median is not None), None)
+    if row is None:
+        return None
+    return OfficialPay(
+        area=country,
+        soc_codes=[],
+        weights={},
+        p10=row.p10,
+        p25=row.p25,
+        median=row.median,
+        p75=row.p75,
+        p90=row.p90,
+        shared_with=[],
+        notes=[f"market survey respondents in {country} (n={row.n}), converted to USD"],
+        source=row.source,
     )
 
 
@@ -342,37 +413,41 @@ def _market(store: Store | None, role_id: str, country: str | None) -> MarketPay
 
 def _verdict(
     lo: float | None, hi: float | None, official: OfficialPay | None
-) -> tuple[PayVerdict, str]:
-    if official is None or official.p25 is None or official.p90 is None or lo is None:
-        return "no data", "no BLS percentiles for this role and area"
+) -> tuple[PayVerdict, str, Placement | None]:
+    """Place the claim's midpoint with :func:`paypath.verdict.place` (the one rule)."""
+    lo = lo if lo is not None else hi  # "up to $X": the claim is about its top
+    if official is None or official.median is None or lo is None:
+        return "no data", "no figures for this role and place", None
     top = hi if hi is not None else lo
     mid = (lo + top) / 2
-    p25, p90 = official.p25, official.p90
-    band = f"BLS p25–p90 ${p25:,.0f}–${p90:,.0f}"
-    if mid < p25:
-        return "below", f"claimed midpoint ${mid:,.0f} is below the {band}"
-    if mid > p90:
-        return "above", f"claimed midpoint ${mid:,.0f} is above the {band}"
-    edges = []
-    if lo < p25:
-        edges.append("its bottom is below p25")
-    if top > p90:
-        edges.append("its top is above p90")
-    extra = f" ({'; '.join(edges)})" if edges else ""
-    return "within", f"claimed midpoint ${mid:,.0f} is within the {band}{extra}"
+    at = place(mid, official)
+    words = offer_verdict(at.band)
+    if words is None:
+        return "no data", "no BLS percentiles for this role and area", None
+    pct = f"p{at.percentile:.0f}" if at.percentile is not None else "?"
+    diff = f"{at.diff_pct:+.0f}%" if at.diff_pct is not None else "?"
+    detail = (
+        f"claimed midpoint ${mid:,.0f} sits at {pct} ({at.band}) of {official.area}; "
+        f"median ${official.median:,.0f}, difference {diff}"
+    )
+    return words, detail, at
 
 
 def _pay_claim(
     salary: Salary,
-    role: Role,
+    role: Role | tuple[str, str],
     official: OfficialPay | None,
     market: MarketPay | None,
     *,
     plus_after: bool = False,
 ) -> PayClaim:
     lo, hi = salary.annual_min_usd, salary.annual_max_usd
-    open_ended = hi is None or "+" in salary.text or plus_after
-    verdict, detail = _verdict(lo, hi, official)
+    open_ended = hi is None or lo is None or "+" in salary.text or plus_after
+    verdict, detail, at = _verdict(lo, hi, official)
+    if isinstance(role, Role):
+        role_id, role_title, soc = role.id, role.title, None
+    else:
+        role_id, role_title, soc = f"soc:{role[0]}", role[1], role[0]
     caveats = [BASE_ONLY_CAVEAT]
     if official and official.shared_with:
         others = ", ".join(official.shared_with)
@@ -382,8 +457,9 @@ def _pay_claim(
     else:
         caveats.append(SURVEY_CAVEAT)
     return PayClaim(
-        role_id=role.id,
-        role_title=role.title,
+        role_id=role_id,
+        role_title=role_title,
+        soc_code=soc,
         start=salary.start or 0,
         end=salary.end or 0,
         text=salary.text,
@@ -399,6 +475,10 @@ def _pay_claim(
         verdict=verdict,
         detail=detail,
         caveats=caveats,
+        band=at.band if at else None,
+        percentile=at.percentile if at else None,
+        median=at.median if at else None,
+        diff_pct=at.diff_pct if at else None,
     )
 
 
@@ -553,13 +633,18 @@ def check_claims(
     section = _Section()
     official_cache: dict[str, OfficialPay | None] = {}
     market_cache: dict[str, MarketPay | None] = {}
+    unchecked: list[UncheckedFigure] = []
+    place: str | None = None  # the last non-US country the article named
     for line in _lines(plain):
+        line_country = country_in(line.text)  # once per line, not per figure (linear)
+        line_bls = cites_bls(line.text)
+        place = line_country or place
         heading = _heading_role(line)
         if heading is not None:
             mentions.append(heading)
             section = _Section(role_id=heading.role_id)
             continue
-        in_line = list(_sentence_roles(line))
+        in_line = sorted(_sentence_roles(line), key=lambda m: m.start)
         mentions += in_line
         if _REQUIRED_CUE.search(line.text) and not _LIST_ITEM.match(line.text):
             section.mode = "required"
@@ -573,33 +658,69 @@ def check_claims(
         ):
             section.mode = "none"
         skill_claims += _line_skills(line, section)
-        for salary in find_salaries(line.text):
-            if salary.kind != "base" or salary.annual_min_usd is None:
+        fixed, plus_at = reading_fixes(line.text)
+        occupation: tuple[str, str] | bool | None = False  # looked up once, on demand
+        starts = [m.start - line.start for m in in_line]  # in_line is sorted by start
+        for salary in find_salaries(fixed):
+            if salary.kind != "base" or (
+                salary.annual_min_usd is None and salary.annual_max_usd is None
+            ):
                 continue
-            role_id = in_line[0].role_id if in_line else section.role_id
-            if role_id is None:
+            s0, s1 = salary.start or 0, salary.end or 0
+            moved_plus = any(s0 <= p < s1 for p in plus_at)
+            if non_claim_reason(fixed, s0, s1, salary.text) is not None:
                 continue
-            role = get_role(role_id)
-            if role_id not in official_cache:
-                official_cache[role_id] = _official(role, area)
-                market_cache[role_id] = _safe_market(store, role_id, market_country)
-            shifted = salary.model_copy(
+            near = _nearest(in_line, starts, line, s0, s1)
+            role_id = near.role_id if near else None
+            who: Role | tuple[str, str] | None = get_role(role_id) if role_id else None
+            if who is None:
+                if occupation is False:
+                    occupation = occupation_in(line.text)
+                if isinstance(occupation, tuple):
+                    who, role_id = occupation, f"soc:{occupation[0]}"
+            if who is None and section.role_id is not None:
+                role_id = section.role_id
+                who = get_role(role_id)
+            if who is None or role_id is None:
+                unchecked.append(
+                    UncheckedFigure(
+                        start=line.start + s0,
+                        end=line.start + s1,
+                        text=salary.text,
+                        reason="role not recognised",
+                    )
+                )
+                continue
+            country = (
+                line_country
+                or currency_country(salary.currency)
+                or (place if salary.currency != "USD" else None)
+                or "US"
+            )
+            key = f"{role_id}@{country}"
+            if key not in official_cache:
+                official_cache[key] = _pay_distribution(role_id, area, country, store)
+                market_cache[key] = (
+                    None
+                    if role_id.startswith("soc:")
+                    else _safe_market(
+                        store, role_id, country if country != "US" else market_country
+                    )
+                )
+            shifted = salary.model_copy(  # the article's own spelling, not the fixed one
                 update={
-                    "start": line.start + (salary.start or 0),
-                    "end": line.start + (salary.end or 0),
+                    "start": line.start + s0,
+                    "end": line.start + s1 + moved_plus,
+                    "text": line.text[s0 : s1 + moved_plus],
                 }
             )
-            end = salary.end or 0
-            plus_after = line.text[end : end + 1] == "+"
-            pay_claims.append(
-                _pay_claim(
-                    shifted,
-                    role,
-                    official_cache[role_id],
-                    market_cache[role_id],
-                    plus_after=plus_after,
-                )
-            )
+            plus_after = fixed[s1 : s1 + 1] == "+" or moved_plus
+            claim = _pay_claim(
+                shifted, who, official_cache[key], market_cache[key], plus_after=plus_after
+            ).model_copy(update={"place": country})
+            if line_bls:
+                claim = claim.model_copy(update={"citation": _citation(claim)})
+            pay_claims.append(claim)
     skill_claims = _skill_evidence(skill_claims, store)
     sources = sorted(
         {c.official.source for c in pay_claims if c.official}
@@ -614,7 +735,64 @@ def check_claims(
         skill_claims=skill_claims,
         caveats=[BASE_ONLY_CAVEAT, SHARED_SOC_CAVEAT, SURVEY_CAVEAT],
         sources=sources,
+        unchecked=unchecked,
+        empty_reason=_empty_reason(pay_claims, unchecked),
     )
+
+
+CITATION_TOLERANCE = 0.005  # a cited figure within 0.5% of a published one is that figure
+
+
+def _citation(claim: PayClaim) -> str:
+    """Say whether a BLS-attributed figure is the current release's median for the role.
+
+    Only the bundled release is known offline; a figure that does not match it is said to
+    be from another release (or another statistic), with the current figure beside it.
+    """
+    off, value = claim.official, claim.claimed_min_usd
+    if off is None or off.median is None or value is None:
+        return "cited as BLS; no BLS figure for this role to compare"
+    if abs(value / off.median - 1) <= CITATION_TOLERANCE:
+        return f"matches the current release ({off.source}) median ${off.median:,.0f}"
+    return (
+        f"does not match the current release ({off.source}) median ${off.median:,.0f}; "
+        "likely an earlier release or another statistic (earlier releases are not bundled)"
+    )
+
+
+def _empty_reason(pay: list[PayClaim], unchecked: list[UncheckedFigure]) -> str | None:
+    if pay:
+        return None
+    return "figures found but no role" if unchecked else "no pay figure found"
+
+
+_CLAUSE_BREAK = re.compile(r"[.;!?,](\s|$)|\|")
+
+
+NEAR_CHARS = 400  # a role mention farther than this from a figure does not name it
+
+
+def _nearest(
+    mentions: list[RoleMention], starts: list[int], line: _Line, s0: int, s1: int
+) -> RoleMention | None:
+    """The role mention nearest the figure in its line: one in the same sentence or table
+    cell run before any other, then the closest, one before the figure winning a tie.
+
+    Only mentions within ``NEAR_CHARS`` are weighed (bisect on ``starts``, their sorted
+    line offsets, computed once per line), so a long line with many figures and roles
+    stays linear.
+    """
+    lo = bisect.bisect_left(starts, s0 - NEAR_CHARS)
+    hi = bisect.bisect_right(starts, s1 + NEAR_CHARS)
+    table_row = line.text.lstrip().startswith("|")
+
+    def gap(m: RoleMention) -> tuple[bool, int]:
+        a, b = m.start - line.start, m.end - line.start
+        between = line.text[b:s0] if b <= s0 else line.text[s1:a]
+        other_clause = not table_row and _CLAUSE_BREAK.search(between) is not None
+        return other_clause, (s0 - b if b <= s0 else a - s1 + 1)
+
+    return min(mentions[lo:hi], key=gap, default=None)
 
 
 def _safe_market(store: Store | None, role_id: str, country: str | None) -> MarketPay | None:

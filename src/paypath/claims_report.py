@@ -123,11 +123,32 @@ def _chart(claim: PayClaim) -> _Chart:
     return _Chart(claim, tuple(bars), axis, 110)
 
 
+QUOTE_CHARS = 160  # at most this much of the line on each side of the figure
+
+
+def quote(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The line (sentence or table row) around ``text[start:end]``: (before, figure, after)."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - QUOTE_CHARS)
+    hi_nl = text.find("\n", end)
+    hi = min(hi_nl if hi_nl >= 0 else len(text), end + QUOTE_CHARS)
+    return text[lo:start].lstrip(), text[start:end], text[end:hi].rstrip()
+
+
 def render_html(report: ClaimReport, *, title: str = "paypath claim check") -> str:
     """The report as one HTML document."""
     charts = [_chart(c) for c in report.pay_claims if c.claimed_min_usd is not None]
+    quotes = [quote(report.text, c.start, c.end) for c in report.pay_claims]
+    unchecked = [(u, quote(report.text, u.start, u.end)) for u in report.unchecked]
     return (
         _env()
         .get_template("claims_report.html.j2")
-        .render(report=report, charts=charts, title=title, width=WIDTH, bar_h=BAR_H)
+        .render(
+            report=report,
+            charts=charts,
+            quotes=quotes,
+            unchecked=unchecked,
+            title=title,
+            width=WIDTH,
+            bar_h=BAR_H,
+        )
     )

@@ -398,21 +398,16 @@ class BandComparison(BaseModel):
 
 
 def band_verdict(low: float, high: float | None, wages: RoleWages) -> str:
-    """Where an article band's midpoint sits among BLS percentiles (a short phrase)."""
+    """Where an article band's midpoint sits among BLS percentiles, by the one rule
+    (:func:`paypath.verdict.place`, the same bands ``paypath check`` shows):
+    "article typical (BLS p52)"."""
+    from paypath.verdict import place
+
     mid = (low + high) / 2 if high else low
-    cuts = [("p90", wages.p90), ("p75", wages.p75), ("p25", wages.p25), ("p10", wages.p10)]
-    if any(v is None for _, v in cuts):
+    at = place(mid, wages)
+    if at.band is None or at.percentile is None:
         return "no BLS estimate to compare"
-    p90, p75, p25, p10 = (float(v) for _, v in cuts)  # type: ignore[arg-type]
-    if mid > p90:
-        return "article above BLS p90"
-    if mid > p75:
-        return "article above BLS p75"
-    if mid >= p25:
-        return "article within BLS p25-p75"
-    if mid >= p10:
-        return "article below BLS p25"
-    return "article below BLS p10"
+    return f"article {at.band} (BLS p{at.percentile:.0f})"
 
 
 def compare_bands(area: str | None = None) -> list[BandComparison]:

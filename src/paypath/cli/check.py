@@ -18,18 +18,32 @@ from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors,
 def _print(report: ClaimReport) -> None:
     rows = []
     for c in report.pay_claims:
-        off = c.official
-        bls = f"${off.p25:,.0f}–${off.p90:,.0f}" if off and off.p25 and off.p90 else "–"
-        mkt = f"${c.market.median:,.0f} (n={c.market.n})" if c.market and c.market.median else "–"
         claim = c.text + ("+" if c.open_ended and not c.text.endswith("+") else "")
-        rows.append((c.role_title, claim, bls, mkt, c.verdict))
+        pct = f"p{c.percentile:.0f}" if c.percentile is not None else "–"
+        median = f"${c.median:,.0f}" if c.median is not None else "–"
+        diff = f"{c.diff_pct:+.0f}%" if c.diff_pct is not None else "–"
+        against = "BLS" if c.place == "US" else f"{c.place} mkt"
+        verdict = c.band or c.verdict
+        if c.citation:
+            verdict += f" · {c.citation}"
+        rows.append((c.role_title, claim, against, pct, median, diff, verdict))
     console.print(
         table(
-            f"Pay claims vs BLS OEWS May 2025 ({report.area}) and market data",
-            ["role", "claim", "BLS p25–p90", "market median", "verdict"],
+            "Pay claims vs the matching distribution (US: BLS OEWS; elsewhere: market data)",
+            ["role", "claim", "vs", "pct", "median", "diff", "verdict"],
             rows,
         )
     )
+    if report.unchecked:
+        console.print(
+            table(
+                "Figures not checked",
+                ["figure", "reason"],
+                [(u.text, u.reason) for u in report.unchecked],
+            )
+        )
+    if report.empty_reason:
+        console.print(f"No pay claim checked: {report.empty_reason}.")
     skills = [
         (s.name, s.kind, s.role_id or "all", s.verdict, s.detail) for s in report.skill_claims
     ]
