@@ -6,6 +6,7 @@ from functools import cache
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from paypath.catalog import load_roles
@@ -13,7 +14,7 @@ from paypath.errors import PaypathError
 from paypath.resume import read_resume
 from paypath.web import views, views_advice, views_market
 from paypath.web.api_roles import ROLE_ID
-from paypath.web.forms import read_form, upload
+from paypath.web.forms import Upload, read_form, upload
 from paypath.web.render import render
 
 __all__ = ["fields", "html_page", "router", "warm_pages"]
@@ -90,6 +91,11 @@ async def advisor_post(request: Request) -> HTMLResponse:
     posted = await read_form(request)
     form = fields(posted)
     file = await upload(posted, "resume")
+    # Reading a résumé and advising are CPU work: off the event loop, in the thread pool.
+    return await run_in_threadpool(_advisor_upload, request, form, file)
+
+
+def _advisor_upload(request: Request, form: dict[str, str], file: Upload | None) -> HTMLResponse:
     if file is None:
         return _advisor(request, form, None, None)
     try:
