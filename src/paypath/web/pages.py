@@ -102,8 +102,8 @@ def _advisor_upload(request: Request, form: dict[str, str], file: Upload | None)
         text = read_resume(file.data, file.filename)
     except PaypathError as exc:
         view = views_advice.AdvisorPage(form=form, error=exc.message)
-        return html_page(
-            "advisor.html", request, 422, page=view, skill_name=views_advice.skill_name
+        return html_page(  # 413 for a file over a size limit, 422 for one we cannot read
+            "advisor.html", request, exc.status, page=view, skill_name=views_advice.skill_name
         )
     return _advisor(request, form, text, file.filename)
 
