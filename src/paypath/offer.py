@@ -178,7 +178,7 @@ def evaluate_offer(
     if min(bonus, equity, signon) < 0:
         raise InputError("bonus, equity and sign-on must not be negative")
     if vesting_years <= 0:
-        raise InputError("--vesting-years must be positive (e.g. 4)")
+        raise InputError("vesting years must be positive (e.g. 4)")
     area = resolve_location(location)
     level = seniority or seniority_for_years(years)
     equity_per_year = equity / vesting_years

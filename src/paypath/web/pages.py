@@ -117,4 +117,5 @@ def offer(request: Request) -> HTMLResponse:
 @router.get("/market")
 def market(request: Request) -> HTMLResponse:
     view = views_market.market_page(fields(dict(request.query_params)))
-    return html_page("market.html", request, page=view, cells=views_market.cells)
+    status = 422 if view.errors else 200
+    return html_page("market.html", request, status, page=view, cells=views_market.cells)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from paypath.advisor import Advice
 from paypath.catalog import Role, get_skill, load_roles
-from paypath.errors import PaypathError
+from paypath.errors import InputError, PaypathError
 from paypath.offer import OfferCheck
 from paypath.pay_evidence import PayPosition
 from paypath.web.api_advice import offer_check, run_advice
@@ -47,13 +48,24 @@ class AdvisorPage:
         return self.advice.roles[:ROLES_SHOWN] if self.advice else []
 
 
-def _number(value: str | None) -> float | None:
-    text = (value or "").replace(",", "").replace("$", "").strip()
+def _number(form: dict[str, str], key: str) -> float | None:
+    """The form's number ``key`` ("120,000", "$120k" and "5" read), None when blank."""
+    raw = form.get(key) or ""
+    text = raw.replace(",", "").replace("$", "").strip()
     if not text:
         return None
-    if text.lower().endswith("k"):
-        return float(text[:-1]) * 1000
-    return float(text)
+    scale = 1000.0 if text.lower().endswith("k") else 1.0
+    try:
+        value = float(text[:-1] if scale > 1 else text) * scale
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        label = key.replace("_", " ")
+        raise InputError(
+            f"field {key!r}: {raw.strip()[:40]!r} is not a number; enter the {label} in "
+            "digits, e.g. 120000 or 120k"
+        ) from None
+    return value
 
 
 def advise_input(form: dict[str, str], resume_text: str | None) -> AdviseIn:
@@ -61,9 +73,9 @@ def advise_input(form: dict[str, str], resume_text: str | None) -> AdviseIn:
     return AdviseIn(
         skills=[s for s in (form.get("skills") or "").replace("\n", ",").split(",") if s.strip()],
         resume_text=resume_text,
-        years=_number(form.get("years")),
+        years=_number(form, "years"),
         location=(form.get("location") or "").strip() or None,
-        salary=_number(form.get("salary")),
+        salary=_number(form, "salary"),
         target=(form.get("target") or "").strip() or None,
         current=(form.get("current") or "").strip() or None,
     )
@@ -150,7 +162,7 @@ def _form_message(exc: ValueError) -> str:
         from paypath.web.errors import validation_message
 
         return validation_message(list(errors()))
-    return f"{exc}; check the numbers you entered (e.g. years 5, salary 120000)"
+    return "a value in the form could not be read; check the numbers you entered (e.g. years 5)"
 
 
 @dataclass
@@ -204,16 +216,20 @@ def _offer_chart(check: OfferCheck) -> Chart:
     return chart
 
 
+def _default(value: float | None, default: float) -> float:
+    return default if value is None else value
+
+
 def offer_input(form: dict[str, str]) -> OfferIn:
     return OfferIn(
         role=(form.get("role") or "").strip(),
-        salary=_number(form.get("salary")) or 0.0,
-        bonus=_number(form.get("bonus")) or 0.0,
-        equity=_number(form.get("equity")) or 0.0,
-        vesting_years=_number(form.get("vesting_years")) or 4.0,
-        signon=_number(form.get("signon")) or 0.0,
+        salary=_number(form, "salary") or 0.0,
+        bonus=_number(form, "bonus") or 0.0,
+        equity=_number(form, "equity") or 0.0,
+        vesting_years=_default(_number(form, "vesting_years"), 4.0),  # 0 is refused, not 4
+        signon=_number(form, "signon") or 0.0,
         location=(form.get("location") or "").strip() or None,
-        years=_number(form.get("years")),
+        years=_number(form, "years"),
         skills=[s for s in (form.get("skills") or "").split(",") if s.strip()],
     )
 
