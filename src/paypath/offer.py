@@ -188,7 +188,8 @@ def evaluate_offer(
         against="BLS OEWS base wages",
         position=bls,
         verdict=verdict(bls.percentile),
-        note=f"{', '.join(role.soc_codes)} in {area}" + (f"; {bls.clipped}" if bls.clipped else ""),
+        note=f"{', '.join(role.soc_codes)} in {'the US' if area == 'national' else area}"
+        + (f"; {bls.clipped}" if bls.clipped else ""),
     )
     market_cmp = _market_comparison(role.id, level, total, skills)
     sources = [bls.source] + ([market_cmp.position.source] if market_cmp.position else [])

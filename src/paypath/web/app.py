@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
@@ -97,6 +98,7 @@ def create_app(*, warm: bool = False) -> FastAPI:
     app.add_api_route("/docs", _docs, include_in_schema=False, response_class=HTMLResponse)
     app.add_api_route("/favicon.ico", _favicon, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages and JSON over 1 KB
     app.add_middleware(BodyLimit, on_error=_body_too_large)
     app.add_middleware(SecurityHeaders)
     return app

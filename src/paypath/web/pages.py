@@ -12,7 +12,7 @@ from starlette.datastructures import FormData
 from paypath.catalog import load_roles
 from paypath.errors import PaypathError
 from paypath.resume import read_resume
-from paypath.web import views, views_advice, views_market
+from paypath.web import api_roles, views, views_advice, views_market
 from paypath.web.api_roles import ROLE_ID
 from paypath.web.forms import Upload, read_form, upload
 from paypath.web.render import render
@@ -50,6 +50,18 @@ def home() -> HTMLResponse:
 
 
 @cache
+def _roles_html() -> str:
+    roles = api_roles.ranked_roles()
+    return render("roles.html", None, roles=roles, current_path="/roles")
+
+
+@router.get("/roles")
+def roles() -> HTMLResponse:
+    """Every role, with links to their pages."""
+    return HTMLResponse(_roles_html())
+
+
+@cache
 def _role_html(role_id: str) -> str:
     # Static per process too; an unknown id raises, and exceptions are not cached.
     return render("role.html", None, page=views.role_page(role_id), current_path="/roles/")
@@ -63,6 +75,7 @@ def role(role_id: str = ROLE_ID) -> HTMLResponse:
 def warm_pages() -> None:
     """Render the cached pages (home, every role) ahead of the first visitor."""
     _home_html()
+    _roles_html()
     for r in load_roles():
         _role_html(r.id)
 

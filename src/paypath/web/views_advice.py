@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from paypath.advisor import Advice
 from paypath.catalog import Role, get_skill, load_roles
@@ -33,6 +34,9 @@ def _roles() -> list[Role]:
     return sorted(load_roles(), key=lambda r: r.title)
 
 
+SHARED_FIELDS = ("skills", "location", "years", "salary", "current", "target")
+
+
 @dataclass
 class AdvisorPage:
     form: dict[str, str]
@@ -42,6 +46,14 @@ class AdvisorPage:
     resume_name: str | None = None
     pay_chart: Chart | None = None
     skills_chart: Chart | None = None
+
+    @property
+    def share_url(self) -> str | None:
+        """A GET URL that gives these results again (none for a résumé: it is never kept)."""
+        if self.advice is None or self.resume_name:
+            return None
+        kept = {k: self.form[k].strip() for k in SHARED_FIELDS if self.form.get(k, "").strip()}
+        return "/advisor?" + urlencode(kept)
 
     @property
     def top_roles(self) -> list[Any]:
@@ -127,7 +139,8 @@ def _skills_chart(advice: Advice) -> Chart:
             [
                 Mark(
                     "uplift",
-                    f"{skill.name}: +{money(skill.uplift)} a year, about {skill.effort:g} weeks. "
+                    f"{skill.name}: {'+' if skill.uplift >= 0 else ''}{money(skill.uplift)} "
+                    f"a year, about {skill.effort:g} weeks. "
                     f"Source: {sources}",
                     lo=0,
                     hi=skill.uplift,

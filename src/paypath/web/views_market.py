@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from pydantic import ValidationError
 
@@ -26,6 +27,7 @@ GROUPINGS: dict[str, tuple[str, list[str]]] = {
 }
 ROWS_CHARTED = 25
 PREMIUMS_CHARTED = 20
+PREMIUMS_PER_PAGE = 50
 
 
 @dataclass
@@ -39,6 +41,21 @@ class MarketPage:
     stats_chart: Chart | None = None
     premium_chart: Chart | None = None
     errors: list[str] = field(default_factory=list)
+    premium_page: int = 1
+
+    @property
+    def premium_pages(self) -> int:
+        return max(1, -(-len(self.premiums) // PREMIUMS_PER_PAGE))
+
+    @property
+    def premiums_shown(self) -> list[Premium]:
+        start = (self.premium_page - 1) * PREMIUMS_PER_PAGE
+        return self.premiums[start : start + PREMIUMS_PER_PAGE]
+
+    def page_url(self, number: int) -> str:
+        """This page's URL with premium table page ``number``."""
+        kept = {k: v for k, v in self.form.items() if v and k != "page"}
+        return "/market?" + urlencode({**kept, "page": number})
 
 
 def _display(column: str, value: str | None) -> str:
@@ -150,6 +167,15 @@ def market_page(form: dict[str, str]) -> MarketPage:
     try:
         page.premiums = market_premiums(query.role, 30)
         page.premium_chart = _premium_chart(page.premiums, query.role or "all roles")
+        raw = (form.get("page") or "1").strip()
+        number = int(raw) if raw.isdigit() else 0
+        if not 1 <= number <= page.premium_pages:
+            page.errors.append(
+                f"field 'page': the premium table has pages 1 to {page.premium_pages} "
+                f"(got {raw[:20]!r})"
+            )
+        else:
+            page.premium_page = number
     except PaypathError as exc:
         if exc.message not in page.errors:  # an unknown role: said once
             page.errors.append(exc.message)
