@@ -217,3 +217,70 @@ def test_claim_check_sets_claims_beside_the_data(visit: Any) -> None:
     v.page.wait_for_selector("#results")
     assert "Machine Learning Engineer" in v.page.locator("#results").inner_text()
     assert v.problems == []
+
+
+# Issue #20: phone layout, tap-able sources, chart axes, and the page fixes in a browser.
+
+
+def test_phone_header_keeps_its_side_padding(visit: Any) -> None:
+    v = visit("/", width=390)
+    brand = v.page.locator(".site-header .brand").bounding_box()
+    assert brand["x"] >= 8
+    assert v.problems == []
+
+
+@pytest.mark.parametrize("path", ["/", "/market", "/roles", "/roles/data-scientist"])
+def test_phone_tables_stack_instead_of_scrolling_sideways(visit: Any, path: str) -> None:
+    v = visit(path, width=390)
+    overflow = v.page.evaluate("document.documentElement.scrollWidth")
+    assert overflow <= 390, f"{path} scrolls sideways: {overflow}px wide"
+    cell = v.page.locator("table.data.stack tbody td[data-label]").first
+    assert cell.evaluate("td => getComputedStyle(td).display") != "table-cell"
+    label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+    assert label.strip('"') == cell.get_attribute("data-label")
+    assert v.problems == []
+
+
+def test_a_tap_on_a_number_shows_its_source(visit: Any) -> None:
+    v = visit("/", width=390)
+    number = v.page.locator("table.data .num[title]").first
+    number.tap() if v.page.context.browser else number.click()
+    tip = v.page.locator(".source-tip")
+    assert tip.count() == 1 and tip.is_visible()
+    assert "Source" in tip.inner_text()
+    v.page.keyboard.press("Escape")
+    assert v.page.locator(".source-tip").count() == 0
+    assert v.problems == []
+
+
+def test_pay_chart_axes_start_from_the_data_not_zero(visit: Any) -> None:
+    v = visit("/")
+    first_tick = v.page.locator("#home-chart svg text.axis-label").first.text_content()
+    assert first_tick not in ("$0", "$0k"), first_tick
+    assert v.problems == []
+
+
+def test_roles_index_and_shareable_advice(visit: Any) -> None:
+    v = visit("/roles")
+    v.page.click("text=Data Scientist")
+    v.page.wait_for_url("**/roles/data-scientist")
+    v = visit("/advisor")
+    v.page.fill("#skills", "python, sql")
+    v.page.click("#advisor-form button[type=submit]")
+    v.page.wait_for_selector("#results")
+    shown = v.page.locator("#results").first.inner_text()
+    v.page.click("#share-link")
+    v.page.wait_for_selector("#results")
+    assert "/advisor?skills=python" in v.page.url
+    assert v.page.locator("#results").first.inner_text() == shown
+    assert v.problems == []
+
+
+def test_bad_filters_and_offer_caveats_are_visible(visit: Any) -> None:
+    v = visit("/market?country=ZZ&min_n=5")
+    assert "'ZZ' has no pay data" in v.page.locator("[role=alert]").first.inner_text()
+    v = visit("/offer?role=ai-product-manager&salary=150000")
+    caveats = v.page.locator(".caveats li")
+    assert caveats.count() >= 1 and "share SOC" in caveats.all_inner_texts()[-1]
+    v = visit("/offer?role=data-scientist&salary=150000&vesting_years=0")
+    assert "vesting_years" in v.page.locator("#form-error").inner_text()
