@@ -255,10 +255,18 @@ def test_a_tap_on_a_number_shows_its_source(browser: Any, base_url: str) -> None
         page.close()
 
 
-def test_pay_chart_axes_start_from_the_data_not_zero(visit: Any) -> None:
-    v = visit("/")
-    first_tick = v.page.locator("#home-chart svg text.axis-label").first.text_content()
-    assert first_tick not in ("$0", "$0k"), first_tick
+@pytest.mark.parametrize("width", [1280, 390], ids=["laptop", "phone"])
+@pytest.mark.parametrize(
+    ("path", "chart"),
+    [("/", "#home-chart"), ("/offer?role=data-analyst&salary=90000", "#offer-chart")],
+)
+def test_pay_chart_axes_start_from_the_data_not_zero(
+    visit: Any, width: int, path: str, chart: str
+) -> None:
+    v = visit(path, width=width)
+    ticks = v.page.locator(f"{chart} svg text.axis-label").all_text_contents()
+    assert len(ticks) >= 2
+    assert ticks[0] not in ("$0", "$0k"), ticks
     assert v.problems == []
 
 
