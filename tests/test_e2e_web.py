@@ -251,6 +251,8 @@ def test_a_tap_on_a_number_shows_its_source(browser: Any, base_url: str) -> None
         assert "Source" in tip.inner_text()
         page.keyboard.press("Escape")
         assert page.locator(".source-tip").count() == 0
+        page.locator("#home-chart svg g.mark").first.tap(force=True)
+        assert "Source" in page.locator("#home-chart .source-tip").inner_text()
     finally:
         page.close()
 

@@ -1,5 +1,6 @@
-/* Phones: wide tables stack (each cell labelled with its column) and every sourced number
-   opens its source on a tap, since a phone cannot hover. No inline script (CSP). */
+/* Phones: wide tables stack (each cell labelled with its column), and every sourced number
+   and chart mark opens its source on a tap, since a phone cannot hover. No inline script
+   (CSP). */
 (function () {
   "use strict";
 
@@ -31,6 +32,17 @@
       el.setAttribute("aria-label", el.textContent.trim() + ": show source");
     });
     document.addEventListener("click", function (event) {
+      var mark = event.target.closest ? event.target.closest("figure.chart g.mark") : null;
+      if (mark && mark.querySelector("title")) {
+        var figure = mark.closest("figure.chart");
+        var chartTip = document.createElement("span");
+        chartTip.className = "source-tip";
+        chartTip.setAttribute("role", "note");
+        chartTip.textContent = mark.querySelector("title").textContent;
+        figure.querySelector("svg").insertAdjacentElement("afterend", chartTip);
+        closeTips(chartTip);
+        return;
+      }
       var el = event.target.closest ? event.target.closest(".num[title]") : null;
       if (!el) { closeTips(null); return; }
       var open = el.nextElementSibling;
