@@ -37,7 +37,8 @@ PAGES = [
     ("home", "/"),
     ("role", "/roles/ml-engineer"),
     ("offer", "/offer?role=ml-engineer&salary=165000&location=Washington&years=6&bonus=15000"),
-    ("market", "/market?by=role_id&role=ml-engineer"),
+    ("market", "/market?by=role&role=ml-engineer"),
+    ("roles", "/roles"),
     ("docs", "/docs"),
 ]
 

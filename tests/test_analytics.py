@@ -254,7 +254,10 @@ def test_an_empty_store_has_no_rows() -> None:
 
 def test_results_carry_the_store_source(store: MemoryStore) -> None:
     source = store_source(store)
-    assert source == "your store: 18,845 postings from sources so-survey (18,845)"
+    assert (
+        source
+        == "your store: 18,845 postings from sources Stack Overflow Developer Survey (18,845)"
+    )
     assert all(s.source == source for s in pay_stats(store, by=["role"]))
 
 
@@ -262,7 +265,8 @@ def test_the_bundled_store_cites_the_survey() -> None:
     s = survey_store()
     s.bundled = True
     assert store_source(s) == (
-        f"bundled dataset: {BUNDLED_SOURCE}; 18,845 rows from sources so-survey (18,845)"
+        f"bundled dataset: {BUNDLED_SOURCE}; 18,845 rows from sources "
+        "Stack Overflow Developer Survey (18,845)"
     )
 
 

@@ -217,3 +217,82 @@ def test_claim_check_sets_claims_beside_the_data(visit: Any) -> None:
     v.page.wait_for_selector("#results")
     assert "Machine Learning Engineer" in v.page.locator("#results").inner_text()
     assert v.problems == []
+
+
+# Issue #20: phone layout, tap-able sources, chart axes, and the page fixes in a browser.
+
+
+def test_phone_header_keeps_its_side_padding(visit: Any) -> None:
+    v = visit("/", width=390)
+    brand = v.page.locator(".site-header .brand").bounding_box()
+    assert brand["x"] >= 8
+    assert v.problems == []
+
+
+@pytest.mark.parametrize("path", ["/", "/market", "/roles", "/roles/data-scientist"])
+def test_phone_tables_stack_instead_of_scrolling_sideways(visit: Any, path: str) -> None:
+    v = visit(path, width=390)
+    overflow = v.page.evaluate("document.documentElement.scrollWidth")
+    assert overflow <= 390, f"{path} scrolls sideways: {overflow}px wide"
+    cell = v.page.locator("table.data.stack tbody td[data-label]").first
+    assert cell.evaluate("td => getComputedStyle(td).display") != "table-cell"
+    label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+    assert label.strip('"') == cell.get_attribute("data-label")
+    assert v.problems == []
+
+
+def test_a_tap_on_a_number_shows_its_source(browser: Any, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844}, has_touch=True)
+    try:
+        page.goto(base_url + "/", wait_until="networkidle")
+        page.locator("table.data .num[title]").first.tap()
+        tip = page.locator(".source-tip")
+        assert tip.count() == 1 and tip.is_visible()
+        assert "Source" in tip.inner_text()
+        page.keyboard.press("Escape")
+        assert page.locator(".source-tip").count() == 0
+        page.locator("#home-chart svg g.mark").first.tap(force=True)
+        assert "Source" in page.locator("#home-chart .source-tip").inner_text()
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["laptop", "phone"])
+@pytest.mark.parametrize(
+    ("path", "chart"),
+    [("/", "#home-chart"), ("/offer?role=data-analyst&salary=90000", "#offer-chart")],
+)
+def test_pay_chart_axes_start_from_the_data_not_zero(
+    visit: Any, width: int, path: str, chart: str
+) -> None:
+    v = visit(path, width=width)
+    ticks = v.page.locator(f"{chart} svg text.axis-label").all_text_contents()
+    assert len(ticks) >= 2
+    assert ticks[0] not in ("$0", "$0k"), ticks
+    assert v.problems == []
+
+
+def test_roles_index_and_shareable_advice(visit: Any) -> None:
+    v = visit("/roles")
+    v.page.click("text=Data Scientist")
+    v.page.wait_for_url("**/roles/data-scientist")
+    v = visit("/advisor")
+    v.page.fill("#skills", "python, sql")
+    v.page.click("#advisor-form button[type=submit]")
+    v.page.wait_for_selector("#results")
+    shown = v.page.locator("#results").first.inner_text()
+    v.page.click("#share-link")
+    v.page.wait_for_selector("#results")
+    assert "/advisor?skills=python" in v.page.url
+    assert v.page.locator("#results").first.inner_text() == shown
+    assert v.problems == []
+
+
+def test_bad_filters_and_offer_caveats_are_visible(visit: Any) -> None:
+    v = visit("/market?country=ZZ&min_n=5")
+    assert "'ZZ' has no pay data" in v.page.locator("[role=alert]").first.inner_text()
+    v = visit("/offer?role=ai-product-manager&salary=150000")
+    caveats = v.page.locator(".caveats li")
+    assert caveats.count() >= 1 and "share SOC" in caveats.all_inner_texts()[-1]
+    v = visit("/offer?role=data-scientist&salary=150000&vesting_years=0")
+    assert "vesting_years" in v.page.locator("#form-error").inner_text()

@@ -93,7 +93,7 @@ def test_unreadable_files_raise_resume_error(make: object, filename: str, messag
     assert callable(make)
     with pytest.raises(ResumeError, match=message) as info:
         read_resume(make(), filename)
-    assert "--skills" in str(info.value) or "copy" in str(info.value)
+    assert "list your skills" in str(info.value) or "copy" in str(info.value)
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""`paypath serve`'s app: warmed caches before the first request, TCP_NODELAY on every
+"""`paypath serve`'s app: caches warmed in the background while it serves, TCP_NODELAY on every
 connection (also on a listener uvicorn binds itself, as with --workers)."""
 
 from __future__ import annotations
@@ -8,22 +8,44 @@ import socket
 import threading
 import time
 
+import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
 from paypath.catalog import load_roles
 from paypath.pay_evidence import role_premiums
-from paypath.web import create_app
+from paypath.web import create_app, warm
 from paypath.web.app import create_warm_app
 from paypath.web.server import NoDelayH11Protocol
 
 
-def test_warm_app_computes_every_role_before_serving() -> None:
-    with TestClient(create_warm_app()) as client:
+def test_warm_app_computes_every_role_in_the_background() -> None:
+    app = create_warm_app()
+    with TestClient(app) as client:
+        app.state.warming.join(timeout=300)
+        assert not app.state.warming.is_alive()
         assert role_premiums.cache_info().currsize >= len(load_roles())
         response = client.post("/api/advise", json={"skills": ["python", "sql"]})
     assert response.status_code == 200
     assert response.json()["roles"]
+
+
+def test_the_server_answers_while_it_is_still_warming(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+
+    def slow_warm_up() -> float:
+        assert release.wait(timeout=60), "the test never released the warm-up"
+        return 0.0
+
+    monkeypatch.setattr(warm, "warm_caches", slow_warm_up)
+    app = create_warm_app()
+    with TestClient(app) as client:  # startup has returned: the lifespan did not wait
+        assert app.state.warming.is_alive()
+        assert client.get("/favicon.ico").status_code == 200
+        assert client.get("/api/roles").status_code == 200
+        release.set()
+        app.state.warming.join(timeout=60)
+    assert not app.state.warming.is_alive()
 
 
 class _Probe(NoDelayH11Protocol):

@@ -36,6 +36,7 @@ __all__ = [
     "NotFound",
     "PaypathError",
     "ResumeError",
+    "ResumeTooLarge",
     "SalaryParseError",
     "StoreError",
     "UnknownArea",
@@ -77,6 +78,13 @@ class CurrencyError(InputError):
 
 class ResumeError(InputError):
     code = "resume_error"
+
+
+class ResumeTooLarge(ResumeError):
+    """A résumé over a size limit: the file itself, or what it would inflate to."""
+
+    code = "resume_too_large"
+    status = 413
 
 
 class NotFound(LookupError, PaypathError):

@@ -209,7 +209,7 @@ def evaluate_offer(
     if min(bonus, equity, signon) < 0:
         raise InputError("bonus, equity and sign-on must not be negative")
     if vesting_years <= 0:
-        raise InputError("--vesting-years must be positive (e.g. 4)")
+        raise InputError("vesting years must be positive (e.g. 4)")
     if years is not None:
         years = _amount("years of experience", years)
     area = resolve_location(location)

@@ -72,7 +72,7 @@ def _current_role(value: str | None) -> str | None:
         if match.role == "other":
             raise UnknownRole(
                 f"{value!r} is neither a role id nor a tech job title we recognise; "
-                "see `paypath roles list`"
+                "give a role id such as 'data-engineer' or a title such as 'Senior SRE'"
             ) from None
         return match.role
 
@@ -117,8 +117,8 @@ def build_profile(
         )
         detail = f" (unknown: {shown}{more})" if unknown else ""
         raise InputError(
-            f"no known skills in the input{detail}; pass --skills with names such as "
-            "'python, aws' (see `paypath skills resolve NAME`) or a résumé with --resume"
+            f"no known skills in the input{detail}; list skills by name, such as "
+            "'python, aws, sql', or give a résumé"
         )
     if salary is not None and not (0 < salary < 100_000_000):
         raise InputError(f"salary {salary:g} is not a plausible annual amount in USD")

@@ -6,6 +6,12 @@ anywhere. The format is decided by the file's content (``%PDF`` header, a ZIP ho
 Files over :data:`MAX_BYTES` (5 MB), empty files, encrypted or image-only PDFs,
 corrupt documents and binary files raise :class:`~paypath.errors.ResumeError`
 with a message that says what to do instead.
+
+Documents are checked before they are parsed, so a small "bomb" cannot take the memory:
+a DOCX's members are measured from the ZIP's central directory (count, uncompressed sizes,
+compression ratio) before anything is inflated, and a PDF's object and page counts are
+bounded before any page is read (pypdf caps each inflated stream too). Over a limit is a
+:class:`~paypath.errors.ResumeTooLarge` (HTTP 413).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from paypath.errors import ResumeError
+from paypath.errors import ResumeError, ResumeTooLarge
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -24,6 +30,13 @@ if TYPE_CHECKING:
 __all__ = ["MAX_BYTES", "SUPPORTED", "ResumeFormat", "detect_format", "read_resume"]
 
 MAX_BYTES = 5 * 1024 * 1024
+DOCX_MAX_MEMBERS = 1000  # a real résumé has a few dozen parts
+DOCX_MAX_INFLATED = 40 * 1024 * 1024  # all members together, uncompressed
+DOCX_MAX_RATIO = 100  # uncompressed / compressed, for members over DOCX_RATIO_FROM
+DOCX_RATIO_FROM = 1024 * 1024  # small members (styles, settings) may compress very well
+PDF_MAX_PAGES = 50
+PDF_MAX_OBJECTS = 100_000
+PDF_MAX_STREAM = 10 * 1024 * 1024  # one inflated content stream (pypdf's own cap is 75 MB)
 SUPPORTED = (".pdf", ".docx", ".txt", ".md", ".markdown")
 ResumeFormat = Literal["pdf", "docx", "txt", "md"]
 
@@ -34,7 +47,7 @@ _TEXT_EXTS: dict[str, ResumeFormat] = {
     ".markdown": "md",
     "": "txt",
 }
-_WHAT_TO_DO = "save it as PDF, DOCX, TXT or Markdown, or pass your skills with --skills"
+_WHAT_TO_DO = "save it as PDF, DOCX, TXT or Markdown, or list your skills instead"
 
 
 def read_resume(source: str | Path | bytes, filename: str | None = None) -> str:
@@ -80,9 +93,9 @@ def _load(source: str | Path | bytes, filename: str | None) -> tuple[bytes, str]
 
 
 def _too_big(name: str, size: int) -> ResumeError:
-    return ResumeError(
+    return ResumeTooLarge(
         f"{name} is {size / 1_048_576:.1f} MB, over the 5 MB limit; "
-        "export a text-only version (no images) or pass your skills with --skills"
+        "export a text-only version (no images) or list your skills instead"
     )
 
 
@@ -112,18 +125,86 @@ def _is_docx(data: bytes) -> bool:
         return False
 
 
+def _check_docx(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a DOCX whose parts would inflate too far, from the central directory alone."""
+    members = archive.infolist()
+    if len(members) > DOCX_MAX_MEMBERS:
+        raise ResumeTooLarge(
+            f"{name} holds {len(members):,} parts, more than a résumé needs (at most "
+            f"{DOCX_MAX_MEMBERS:,}); {_WHAT_TO_DO}"
+        )
+    total = sum(m.file_size for m in members)
+    if total > DOCX_MAX_INFLATED:
+        raise ResumeTooLarge(
+            f"{name} would unpack to {total / 1_048_576:,.0f} MB, over the "
+            f"{DOCX_MAX_INFLATED // 1_048_576} MB limit; {_WHAT_TO_DO}"
+        )
+    for m in members:
+        if m.file_size > DOCX_RATIO_FROM and m.file_size > DOCX_MAX_RATIO * max(m.compress_size, 1):
+            raise ResumeTooLarge(
+                f"{name} has a part compressed {m.file_size // max(m.compress_size, 1):,} to 1, "
+                f"which no real document does (at most {DOCX_MAX_RATIO} to 1); {_WHAT_TO_DO}"
+            )
+
+
+def _check_pdf(reader: PdfReader, name: str) -> None:
+    """Refuse a PDF with more objects or pages than a résumé has, before reading any page."""
+    size = reader.trailer.get("/Size", 0)
+    objects = int(size) if isinstance(size, int) else 0
+    if objects > PDF_MAX_OBJECTS:
+        raise ResumeTooLarge(
+            f"{name} has {objects:,} PDF objects, more than a résumé needs (at most "
+            f"{PDF_MAX_OBJECTS:,}); {_WHAT_TO_DO}"
+        )
+    pages = len(reader.pages)
+    if pages > PDF_MAX_PAGES:
+        raise ResumeTooLarge(
+            f"{name} has {pages:,} pages; a résumé may have at most {PDF_MAX_PAGES}. "
+            "Upload the résumé pages only"
+        )
+
+
 def _pdf_text(data: bytes, name: str) -> str:
+    from pypdf import apply_configuration
+
+    # pypdf's own decompression-bomb guard, tightened for this read only (a context
+    # variable): no stream a résumé holds comes near 10 MB inflated.
+    with apply_configuration(
+        zlib_maximum_output_length=PDF_MAX_STREAM,
+        lzw_maximum_output_length=PDF_MAX_STREAM,
+        run_length_maximum_output_length=PDF_MAX_STREAM,
+        array_based_stream_maximum_output_length=PDF_MAX_STREAM,
+    ):
+        return _pdf_pages_text(data, name)
+
+
+def _pdf_pages_text(data: bytes, name: str) -> str:
+    import pypdf.errors
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _decrypts(reader):
             raise ResumeError(f"{name} is a password-protected PDF; save an unprotected copy")
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
+        _check_pdf(reader, name)
+        texts = []
+        for page in reader.pages:
+            # Decoded first so that a stream over the cap raises here (text extraction
+            # would swallow the error and report an empty page).
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()
+            texts.append(page.extract_text() or "")
+        return "\n".join(texts)
     except ResumeError:
         raise
+    except pypdf.errors.LimitReachedError as exc:
+        raise ResumeTooLarge(
+            f"{name} holds a page that would unpack to over "
+            f"{PDF_MAX_STREAM // 1_048_576} MB, which no real résumé does; {_WHAT_TO_DO}"
+        ) from exc
     except Exception as exc:  # pypdf raises assorted built-in errors on malformed files
-        raise ResumeError(f"{name} is not a readable PDF ({exc}); {_WHAT_TO_DO}") from exc
+        raise ResumeError(f"{name} is not a readable PDF; {_WHAT_TO_DO}") from exc
 
 
 def _decrypts(reader: PdfReader) -> bool:
@@ -137,9 +218,14 @@ def _docx_text(data: bytes, name: str) -> str:
     import docx
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_docx(archive, name)
+    except zipfile.BadZipFile as exc:
+        raise ResumeError(f"{name} is not a readable DOCX file; {_WHAT_TO_DO}") from exc
+    try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises assorted errors on malformed packages
-        raise ResumeError(f"{name} is not a readable DOCX file ({exc}); {_WHAT_TO_DO}") from exc
+        raise ResumeError(f"{name} is not a readable DOCX file; {_WHAT_TO_DO}") from exc
     lines = [p.text for p in document.paragraphs]
     for tbl in document.tables:
         for row in tbl.rows:

@@ -369,8 +369,8 @@ def lookup(role_or_soc: str, area: str = "national") -> RoleWages | WagePercenti
         get_role(role_or_soc)
     except UnknownRole:
         raise UnknownRole(
-            f"{role_or_soc!r} is neither a catalog role nor a SOC code (e.g. 15-1252); "
-            "see `paypath roles list`"
+            f"{role_or_soc!r} is neither a catalog role nor a SOC code; give a role id "
+            "such as 'data-scientist' or a SOC code such as 15-1252"
         ) from None
     return role_wages(role_or_soc, area)
 

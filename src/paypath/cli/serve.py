@@ -23,7 +23,7 @@ def serve(
     warm: bool = typer.Option(
         True,
         "--warm/--no-warm",
-        help="Compute every role's skill premiums before taking requests (else on first use).",
+        help="Compute every role's skill premiums in the background (else on first use).",
     ),
     access_log: bool = typer.Option(
         True, "--access-log/--no-access-log", help="Log every request (off for load tests)."

@@ -205,10 +205,22 @@ def store_source(store: StoreLike) -> str:
 
 def _describe(store: StoreLike, counts: list[tuple[str, int]]) -> str:
     total = sum(n for _, n in counts)
-    listed = ", ".join(f"{s} ({n:,})" for s, n in counts)
+    listed = ", ".join(f"{_source_name(s)} ({n:,})" for s, n in counts)
     if getattr(store, "bundled", False):
         return f"bundled dataset: {BUNDLED_SOURCE}; {total:,} rows from sources {listed}"
     return f"your store: {total:,} postings from sources {listed or 'none'}"
+
+
+def _source_name(kind: str) -> str:
+    """A source kind as people know it: 'so-survey' -> 'Stack Overflow Developer Survey'."""
+    from paypath.market.sources import SOURCES
+
+    source = SOURCES.get(kind)
+    if source is None:
+        return kind
+    if kind in ("csv", "jsonl", "parquet"):
+        return f"{kind} files"
+    return source.help.split(":")[0].split(" (")[0]
 
 
 def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any, size: int = 64) -> None:

@@ -51,11 +51,12 @@ def offer_check(body: OfferIn) -> OfferCheck:
 
 
 @router.post("/advise", response_model=Advice, summary="Advise on roles and skills")
-async def advise_endpoint(body: AdviseIn) -> Response:
+def advise_endpoint(body: AdviseIn) -> Response:
     """Roles ranked for your skills (or résumé text), expected pay, gaps, next skills and,
     with a current role, the career path."""
-    # A few milliseconds of CPU: run it on the event loop (no thread hop). The answer is a
-    # pure function of the input and the bundled data, so repeated questions are cached.
+    # A plain ``def``: FastAPI runs it in the thread pool, never on the event loop, so a
+    # long résumé cannot delay other requests. The answer is a pure function of the input
+    # and the bundled data, so repeated questions are cached.
     return Response(_advice_json(body.model_dump_json()), media_type="application/json")
 
 

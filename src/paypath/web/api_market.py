@@ -3,25 +3,41 @@ shapes of `paypath market stats|premiums --json` (the analytics result models)."
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from paypath.catalog import get_role
+from paypath.errors import UnknownArea
 from paypath.market.analytics import PayStat, Premium, pay_stats, skill_premiums
 from paypath.web.errors import ERROR_RESPONSES
+from paypath.web.models import MARKET_BY, MarketQuery
 from paypath.web.serial import market_store, serialized
 
 __all__ = ["BY_CHOICES", "market_premiums", "market_stats", "router"]
 
 router = APIRouter(prefix="/api/market", tags=["market"], responses=ERROR_RESPONSES)
 
-ByKey = Literal["role", "location", "country", "region", "city", "seniority", "skill", "kind"]
-BY_CHOICES: tuple[str, ...] = ByKey.__args__  # type: ignore[attr-defined]
+BY_CHOICES = MARKET_BY
 
 
 def market_stats(by: list[str], role: str | None, country: str | None, min_n: int) -> list[PayStat]:
-    where = {k: v for k, v in (("role_id", role), ("country", country)) if v}
-    return serialized(pay_stats, market_store(), by, where=where, min_n=min_n)
+    """Pay stats for the filters; an unknown role or a country without data is an error
+    that says so (the page and the API share this rule)."""
+    if role:
+        get_role(role)  # UnknownRole, with close matches
+    code = country.upper() if country else None
+    where = {k: v for k, v in (("role_id", role), ("country", code)) if v}
+    stats = serialized(pay_stats, market_store(), by, where=where, min_n=min_n)
+    if code and not stats:
+        known = serialized(pay_stats, market_store(), ["country"], min_n=1)
+        ranked = sorted((s for s in known if s.group.get("country")), key=lambda s: -s.n)
+        codes = [str(s.group["country"]) for s in ranked]
+        raise UnknownArea(
+            f"country {code!r} has no pay data; use a two-letter code such as "
+            f"{', '.join(codes[:6])} ({len(codes)} countries have data)"
+        )
+    return stats
 
 
 def market_premiums(role: str | None, min_n: int) -> list[Premium]:
@@ -29,24 +45,10 @@ def market_premiums(role: str | None, min_n: int) -> list[Premium]:
 
 
 @router.get("/stats", response_model=list[PayStat], summary="Pay percentiles by group")
-def stats_endpoint(
-    by: list[ByKey] = Query(
-        default=["role"],
-        max_length=4,
-        description="Group by these (repeat the parameter): role, location, seniority, …",
-    ),
-    role: str | None = Query(default=None, max_length=80, description="Only this role id."),
-    country: str | None = Query(
-        default=None,
-        min_length=2,
-        max_length=2,
-        description="Only this country (ISO 3166-1 alpha-2).",
-    ),
-    min_n: int = Query(default=10, ge=1, le=100_000, description="Suppress smaller groups."),
-) -> list[PayStat]:
+def stats_endpoint(query: Annotated[MarketQuery, Query()]) -> list[PayStat]:
     """n and p10/p25/median/p75/p90 of annual USD pay per group, best-paid first; groups with
     fewer than ``min_n`` rows come back suppressed (n only)."""
-    return market_stats(list(by), role, country, min_n)
+    return market_stats(list(query.by), query.role, query.country, query.min_n)
 
 
 @router.get("/premiums", response_model=list[Premium], summary="Skill pay premiums")

@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse
 from starlette.exceptions import HTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
@@ -64,19 +65,20 @@ def _favicon() -> FileResponse:
 
 @asynccontextmanager
 async def _warm_lifespan(app: FastAPI) -> AsyncIterator[None]:
-    from paypath.web.warm import warm_caches
+    from paypath.web.warm import start_warming
 
-    # Before the server accepts connections: the first requests then cost what later ones do.
-    log.info("Warming caches (skill premiums for every role)...")
-    log.info("Caches warm in %.1f s", warm_caches())
+    # In the background, after the server starts listening: it answers at once, and the
+    # warm-up takes the library lock one role at a time, so requests interleave with it.
+    log.info("Warming caches in the background (skill premiums for every role)...")
+    app.state.warming = start_warming(lambda seconds: log.info("Caches warm in %.1f s", seconds))
     yield
 
 
 def create_app(*, warm: bool = False) -> FastAPI:
     """A new app with every route, error handler and middleware installed.
 
-    With ``warm``, its startup computes the per-role caches (see :mod:`paypath.web.warm`)
-    before the server takes requests.
+    With ``warm``, its startup begins computing the per-role caches in a background thread
+    (see :mod:`paypath.web.warm`); the server takes requests meanwhile.
     """
     app = FastAPI(
         lifespan=_warm_lifespan if warm else None,
@@ -102,6 +104,7 @@ def create_app(*, warm: bool = False) -> FastAPI:
     app.add_api_route("/docs", _docs, include_in_schema=False, response_class=HTMLResponse)
     app.add_api_route("/favicon.ico", _favicon, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages and JSON over 1 KB
     app.add_middleware(BodyLimit, on_error=_body_too_large)
     app.add_middleware(SecurityHeaders)
     return app

@@ -97,7 +97,9 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
-    parts = [str(p) for p in loc]
+    parts = [str(p) for p in loc if not isinstance(p, int)]  # 'by', not 'by.0'
+    if len(parts) == 1 and parts[0] not in ("body", "query", "path", "header", "cookie"):
+        return f"field {parts[0]!r}"  # a form field, validated by the same model
     if parts and parts[0] in ("body", "query", "path", "header", "cookie", "form"):
         kind, rest = parts[0], parts[1:]
         name = ".".join(rest) if rest else "request body"

@@ -6,7 +6,7 @@ inputs and the few summaries the CLI builds itself (same field names as its ``--
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,10 +15,12 @@ from paypath.skills import SCOPE_HELP, Scope
 from paypath.web.security import TEXT_MAX_CHARS
 
 __all__ = [
+    "MARKET_BY",
     "AdviseIn",
     "CheckIn",
     "ExtractIn",
     "ExtractedSkills",
+    "MarketQuery",
     "OfferIn",
     "ParsedSalary",
     "ResolvedSkill",
@@ -162,7 +164,9 @@ class OfferIn(_Input):
     salary: Usd = Field(description="Offered annual base salary, USD.", examples=[165000])
     bonus: UsdOrZero = 0.0
     equity: UsdOrZero = Field(default=0.0, description="Total equity grant value, USD.")
-    vesting_years: float = Field(default=4.0, gt=0, le=10)
+    vesting_years: float = Field(
+        default=4.0, ge=1, le=10, description="Years the equity grant vests over (1 to 10)."
+    )
     signon: UsdOrZero = 0.0
     location: PlaceName | None = None
     years: Years | None = None
@@ -173,3 +177,27 @@ class CheckIn(TextIn):
     """What `paypath check` takes: an article and the BLS area to compare with."""
 
     area: PlaceName = Field(default="national", description="BLS area, e.g. California.")
+
+
+MarketBy = Literal["role", "location", "country", "region", "city", "seniority", "skill", "kind"]
+MARKET_BY: tuple[str, ...] = MarketBy.__args__  # type: ignore[attr-defined]
+
+
+class MarketQuery(BaseModel):
+    """The market filters: one rule for `/api/market/stats` and the `/market` page."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    by: list[MarketBy] = Field(
+        default=["role"],
+        min_length=1,
+        max_length=4,
+        description="Group by these (repeat the parameter): role, location, seniority, …",
+    )
+    role: RoleId | None = Field(default=None, description="Only this role id.")
+    country: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z]{2}$",
+        description="Only this country: a two-letter ISO 3166-1 code such as US or GB.",
+    )
+    min_n: int = Field(default=10, ge=1, le=100_000, description="Suppress smaller groups.")

@@ -6,14 +6,15 @@ from functools import cache
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from paypath.catalog import load_roles
 from paypath.errors import PaypathError
 from paypath.resume import read_resume
-from paypath.web import views, views_advice, views_employers, views_market
+from paypath.web import api_roles, views, views_advice, views_employers, views_market
 from paypath.web.api_roles import ROLE_ID
-from paypath.web.forms import read_form, upload
+from paypath.web.forms import Upload, read_form, upload
 from paypath.web.render import render
 
 __all__ = ["fields", "html_page", "router", "warm_pages"]
@@ -49,6 +50,18 @@ def home() -> HTMLResponse:
 
 
 @cache
+def _roles_html() -> str:
+    roles = api_roles.ranked_roles()
+    return render("roles.html", None, roles=roles, current_path="/roles")
+
+
+@router.get("/roles")
+def roles() -> HTMLResponse:
+    """Every role, with links to their pages."""
+    return HTMLResponse(_roles_html())
+
+
+@cache
 def _role_html(role_id: str) -> str:
     # Static per process too; an unknown id raises, and exceptions are not cached.
     page = views.role_page(role_id)
@@ -64,6 +77,7 @@ def role(role_id: str = ROLE_ID) -> HTMLResponse:
 def warm_pages() -> None:
     """Render the cached pages (home, every role) ahead of the first visitor."""
     _home_html()
+    _roles_html()
     for r in load_roles():
         _role_html(r.id)
 
@@ -92,14 +106,19 @@ async def advisor_post(request: Request) -> HTMLResponse:
     posted = await read_form(request)
     form = fields(posted)
     file = await upload(posted, "resume")
+    # Reading a résumé and advising are CPU work: off the event loop, in the thread pool.
+    return await run_in_threadpool(_advisor_upload, request, form, file)
+
+
+def _advisor_upload(request: Request, form: dict[str, str], file: Upload | None) -> HTMLResponse:
     if file is None:
         return _advisor(request, form, None, None)
     try:
         text = read_resume(file.data, file.filename)
     except PaypathError as exc:
         view = views_advice.AdvisorPage(form=form, error=exc.message)
-        return html_page(
-            "advisor.html", request, 422, page=view, skill_name=views_advice.skill_name
+        return html_page(  # 413 for a file over a size limit, 422 for one we cannot read
+            "advisor.html", request, exc.status, page=view, skill_name=views_advice.skill_name
         )
     return _advisor(request, form, text, file.filename)
 
@@ -113,4 +132,5 @@ def offer(request: Request) -> HTMLResponse:
 @router.get("/market")
 def market(request: Request) -> HTMLResponse:
     view = views_market.market_page(fields(dict(request.query_params)))
-    return html_page("market.html", request, page=view, cells=views_market.cells)
+    status = 422 if view.errors else 200
+    return html_page("market.html", request, status, page=view, cells=views_market.cells)

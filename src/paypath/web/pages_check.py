@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 
 from paypath.web import views_check
 from paypath.web.forms import read_form
@@ -27,5 +28,8 @@ async def check_post(request: Request) -> HTMLResponse:
     form = fields(posted)
     if isinstance(text, str):
         form["text"] = text
-    view = views_check.check_page(form, text if isinstance(text, str) else None)
+    # Checking claims is CPU work: off the event loop, in the thread pool.
+    view = await run_in_threadpool(
+        views_check.check_page, form, text if isinstance(text, str) else None
+    )
     return html_page("check.html", request, 422 if view.error else 200, page=view)

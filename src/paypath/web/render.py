@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 from starlette.requests import Request
 
-__all__ = ["chart_json", "environment", "money", "pct", "render"]
+__all__ = ["area", "chart_json", "environment", "money", "pct", "render"]
 
 NAV = (
     ("/", "Roles"),
@@ -32,6 +32,11 @@ def money(value: float | None, *, short: bool = False) -> str:
     if short and abs(value) >= 1000:
         return f"{sign}${abs(value) / 1000:,.0f}k"
     return f"{sign}${abs(value):,.0f}"
+
+
+def area(name: str) -> str:
+    """A BLS area for a sentence: "national" reads "the US (national)"."""
+    return "the US (national)" if name == "national" else name
 
 
 def pct(value: float | None, *, signed: bool = True) -> str:
@@ -59,6 +64,7 @@ def environment() -> Environment:
     )
     env.filters["money"] = money
     env.filters["pct"] = pct
+    env.filters["area"] = area
     env.filters["chart_json"] = chart_json
     env.globals["nav"] = NAV
     return env

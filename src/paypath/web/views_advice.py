@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from paypath.advisor import Advice
 from paypath.catalog import Role, get_skill, load_roles
-from paypath.errors import PaypathError
+from paypath.errors import InputError, PaypathError
 from paypath.offer import OfferCheck
 from paypath.pay_evidence import PayPosition
 from paypath.web.api_advice import offer_check, run_advice
@@ -32,6 +34,9 @@ def _roles() -> list[Role]:
     return sorted(load_roles(), key=lambda r: r.title)
 
 
+SHARED_FIELDS = ("skills", "location", "years", "salary", "current", "target")
+
+
 @dataclass
 class AdvisorPage:
     form: dict[str, str]
@@ -43,17 +48,36 @@ class AdvisorPage:
     skills_chart: Chart | None = None
 
     @property
+    def share_url(self) -> str | None:
+        """A GET URL that gives these results again (none for a résumé: it is never kept)."""
+        if self.advice is None or self.resume_name:
+            return None
+        kept = {k: self.form[k].strip() for k in SHARED_FIELDS if self.form.get(k, "").strip()}
+        return "/advisor?" + urlencode(kept)
+
+    @property
     def top_roles(self) -> list[Any]:
         return self.advice.roles[:ROLES_SHOWN] if self.advice else []
 
 
-def _number(value: str | None) -> float | None:
-    text = (value or "").replace(",", "").replace("$", "").strip()
+def _number(form: dict[str, str], key: str) -> float | None:
+    """The form's number ``key`` ("120,000", "$120k" and "5" read), None when blank."""
+    raw = form.get(key) or ""
+    text = raw.replace(",", "").replace("$", "").strip()
     if not text:
         return None
-    if text.lower().endswith("k"):
-        return float(text[:-1]) * 1000
-    return float(text)
+    scale = 1000.0 if text.lower().endswith("k") else 1.0
+    try:
+        value = float(text[:-1] if scale > 1 else text) * scale
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        label = key.replace("_", " ")
+        raise InputError(
+            f"field {key!r}: {raw.strip()[:40]!r} is not a number; enter the {label} in "
+            "digits, e.g. 120000 or 120k"
+        ) from None
+    return value
 
 
 def advise_input(form: dict[str, str], resume_text: str | None) -> AdviseIn:
@@ -61,9 +85,9 @@ def advise_input(form: dict[str, str], resume_text: str | None) -> AdviseIn:
     return AdviseIn(
         skills=[s for s in (form.get("skills") or "").replace("\n", ",").split(",") if s.strip()],
         resume_text=resume_text,
-        years=_number(form.get("years")),
+        years=_number(form, "years"),
         location=(form.get("location") or "").strip() or None,
-        salary=_number(form.get("salary")),
+        salary=_number(form, "salary"),
         target=(form.get("target") or "").strip() or None,
         current=(form.get("current") or "").strip() or None,
     )
@@ -115,7 +139,8 @@ def _skills_chart(advice: Advice) -> Chart:
             [
                 Mark(
                     "uplift",
-                    f"{skill.name}: +{money(skill.uplift)} a year, about {skill.effort:g} weeks. "
+                    f"{skill.name}: {'+' if skill.uplift >= 0 else ''}{money(skill.uplift)} "
+                    f"a year, about {skill.effort:g} weeks. "
                     f"Source: {sources}",
                     lo=0,
                     hi=skill.uplift,
@@ -150,7 +175,7 @@ def _form_message(exc: ValueError) -> str:
         from paypath.web.errors import validation_message
 
         return validation_message(list(errors()))
-    return f"{exc}; check the numbers you entered (e.g. years 5, salary 120000)"
+    return "a value in the form could not be read; check the numbers you entered (e.g. years 5)"
 
 
 @dataclass
@@ -204,16 +229,20 @@ def _offer_chart(check: OfferCheck) -> Chart:
     return chart
 
 
+def _default(value: float | None, default: float) -> float:
+    return default if value is None else value
+
+
 def offer_input(form: dict[str, str]) -> OfferIn:
     return OfferIn(
         role=(form.get("role") or "").strip(),
-        salary=_number(form.get("salary")) or 0.0,
-        bonus=_number(form.get("bonus")) or 0.0,
-        equity=_number(form.get("equity")) or 0.0,
-        vesting_years=_number(form.get("vesting_years")) or 4.0,
-        signon=_number(form.get("signon")) or 0.0,
+        salary=_number(form, "salary") or 0.0,
+        bonus=_number(form, "bonus") or 0.0,
+        equity=_number(form, "equity") or 0.0,
+        vesting_years=_default(_number(form, "vesting_years"), 4.0),  # 0 is refused, not 4
+        signon=_number(form, "signon") or 0.0,
         location=(form.get("location") or "").strip() or None,
-        years=_number(form.get("years")),
+        years=_number(form, "years"),
         skills=[s for s in (form.get("skills") or "").split(",") if s.strip()],
     )
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from pydantic import ValidationError
 
 from paypath.catalog import Role, get_role, load_roles
 from paypath.errors import PaypathError
 from paypath.market.analytics import PayStat, Premium
 from paypath.web.api_market import market_premiums, market_stats
 from paypath.web.charts import Chart, Mark, Series
+from paypath.web.errors import validation_message
+from paypath.web.models import MarketQuery
 from paypath.web.render import money, pct
 
 __all__ = ["GROUPINGS", "MarketPage", "cells", "market_page"]
@@ -22,6 +27,7 @@ GROUPINGS: dict[str, tuple[str, list[str]]] = {
 }
 ROWS_CHARTED = 25
 PREMIUMS_CHARTED = 20
+PREMIUMS_PER_PAGE = 50
 
 
 @dataclass
@@ -35,6 +41,21 @@ class MarketPage:
     stats_chart: Chart | None = None
     premium_chart: Chart | None = None
     errors: list[str] = field(default_factory=list)
+    premium_page: int = 1
+
+    @property
+    def premium_pages(self) -> int:
+        return max(1, -(-len(self.premiums) // PREMIUMS_PER_PAGE))
+
+    @property
+    def premiums_shown(self) -> list[Premium]:
+        start = (self.premium_page - 1) * PREMIUMS_PER_PAGE
+        return self.premiums[start : start + PREMIUMS_PER_PAGE]
+
+    def page_url(self, number: int) -> str:
+        """This page's URL with premium table page ``number``."""
+        kept = {k: v for k, v in self.form.items() if v and k != "page"}
+        return "/market?" + urlencode({**kept, "page": number})
 
 
 def _display(column: str, value: str | None) -> str:
@@ -112,30 +133,50 @@ def _premium_chart(premiums: list[Premium], scope: str) -> Chart:
     return chart
 
 
-def _int(value: str | None, default: int, low: int) -> int:
-    try:
-        return max(low, int(value or default))
-    except ValueError:
-        return default
-
-
 def market_page(form: dict[str, str]) -> MarketPage:
-    """Pay stats for the chosen grouping and filters, and premiums for the chosen role."""
+    """Pay stats for the chosen grouping and filters, and premiums for the chosen role.
+
+    The filters are checked by the API's own model (:class:`MarketQuery`): a bad one gives
+    the same message here as there, and no table.
+    """
     page = MarketPage(form=form)
-    grouping = form.get("by") if form.get("by") in GROUPINGS else "role"
-    page.form["by"] = grouping or "role"
-    role = form.get("role") or None
-    country = (form.get("country") or "").strip().upper() or None
-    by = GROUPINGS[page.form["by"]][1]
+    grouping = form.get("by") or "role"
+    page.form["by"] = grouping
+    if grouping not in GROUPINGS:
+        choices = ", ".join(repr(k) for k in GROUPINGS)
+        page.errors.append(f"field 'by': choose one of {choices} (got {grouping!r})")
+        return page
     try:
-        page.stats = market_stats(by, role, country, _int(form.get("min_n"), 10, 1))
+        query = MarketQuery.model_validate(
+            {
+                "by": GROUPINGS[grouping][1],
+                "role": form.get("role") or None,
+                "country": (form.get("country") or "").strip() or None,
+                "min_n": (form.get("min_n") or "").strip() or 10,
+            }
+        )
+    except ValidationError as exc:
+        page.errors.append(validation_message(list(exc.errors())))
+        return page
+    try:
+        page.stats = market_stats(list(query.by), query.role, query.country, query.min_n)
         page.columns = list(page.stats[0].group) if page.stats else []
         page.stats_chart = _stats_chart(page.stats)
     except PaypathError as exc:
         page.errors.append(exc.message)
     try:
-        page.premiums = market_premiums(role, 30)
-        page.premium_chart = _premium_chart(page.premiums, role or "all roles")
+        page.premiums = market_premiums(query.role, 30)
+        page.premium_chart = _premium_chart(page.premiums, query.role or "all roles")
+        raw = (form.get("page") or "1").strip()
+        number = int(raw) if raw.isdigit() else 0
+        if not 1 <= number <= page.premium_pages:
+            page.errors.append(
+                f"field 'page': the premium table has pages 1 to {page.premium_pages} "
+                f"(got {raw[:20]!r})"
+            )
+        else:
+            page.premium_page = number
     except PaypathError as exc:
-        page.errors.append(exc.message)
+        if exc.message not in page.errors:  # an unknown role: said once
+            page.errors.append(exc.message)
     return page

@@ -97,15 +97,21 @@
     var height = top + spec.rows.length * rowH + 26;
     var d = domain(spec);
     var step = niceStep(d[1] - d[0], narrow ? 3 : 6);
-    var lo = Math.floor(d[0] / step) * step;
-    var hi = Math.ceil(d[1] / step) * step;
+    // Money axes span the data (a little margin, see domain()), not the nearest round
+    // number below it: with 3 ticks on a phone that was often $0. Percent axes keep 0.
+    var pctAxis = spec.unit === "pct";
+    var lo = pctAxis ? Math.floor(d[0] / step) * step : d[0];
+    var hi = pctAxis ? Math.ceil(d[1] / step) * step : d[1];
+    for (var target = 4; Math.floor(hi / step + 1e-9) - Math.ceil(lo / step - 1e-9) < 1; target += 2) {
+      step = niceStep(hi - lo, target);  // at least two ticks inside the data's span
+    }
     var x = function (v) { return plotL + ((v - lo) / (hi - lo)) * (plotR - plotL); };
 
     var svg = el("svg", {
       viewBox: "0 0 " + width + " " + height, width: width, height: height,
       role: "img", "aria-label": spec.title
     });
-    for (var t = lo; t <= hi + step / 2; t += step) {
+    for (var t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-6; t += step) {
       var tx = x(t);
       el("line", { x1: tx, x2: tx, y1: top, y2: height - 22, "class": Math.abs(t) < step / 1e6 && spec.unit === "pct" ? "zero-line" : "grid-line" }, svg);
       text(svg, tx, height - 8, fmt(spec.unit, t), "axis-label", "middle");
