@@ -55,13 +55,11 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "paypath" / "data"
 
 
 def seniority_of(years: float) -> str:
-    if years < 2:
-        return "junior"
-    if years < 5:
-        return "mid"
-    if years < 10:
-        return "senior"
-    return "staff" if years < 15 else "principal"
+    """Peer seniority by years: the pay model's own rule (junior < 2, mid < 5, senior < 10,
+    staff < 15, principal after)."""
+    from paypath.pay_model import level_for_years
+
+    return level_for_years(years)
 
 
 @cache

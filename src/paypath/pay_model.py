@@ -306,17 +306,20 @@ def estimate_pay(
             f"only {n_role} PERM filings are titled as {role.id}: its figure is essentially "
             f"that of SOC {', '.join(role.soc_codes)}"
         )
+    header: dict[str, Any] = {
+        "role": role.id,
+        "title": role.title,
+        "area": where.name,
+        "area_type": where.type,
+        "level": lvl,
+        "years": years,
+        "employer": employer,
+        "as_of": when,
+    }
     if anchor is None:
         reason = base_reason or "no OEWS anchor"
         return PayEstimate(
-            role=role.id,
-            title=role.title,
-            area=where.name,
-            area_type=where.type,
-            level=lvl,
-            years=years,
-            employer=employer,
-            as_of=when,
+            **header,
             base=None,
             base_reason=reason,
             total=None,
@@ -369,14 +372,7 @@ def estimate_pay(
         f"{n_level:,} Levels.fyi training offers",
     )
     return PayEstimate(
-        role=role.id,
-        title=role.title,
-        area=where.name,
-        area_type=where.type,
-        level=lvl,
-        years=years,
-        employer=employer,
-        as_of=when,
+        **header,
         base=base,
         total=total,
         method=method,
