@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
@@ -322,6 +322,12 @@ def percentile_position(value: float, official: OfficialPay | RoleWages) -> str 
     return f"p{pct:.0f}" if 1 <= pct <= 99 else f"p{pct:.1f}"  # tails: p0.5, p99.5
 
 
+def _official_pay(dist: object, **fields: Any) -> OfficialPay:
+    """An :class:`OfficialPay` with ``dist``'s p10..p90 and the given other fields."""
+    pcts = {k: getattr(dist, k) for k in ("p10", "p25", "median", "p75", "p90")}
+    return OfficialPay(**pcts, **fields)
+
+
 def _pay_distribution(
     role_or_soc: str, area: str, country: str = "US", store: Store | None = None
 ) -> OfficialPay | None:
@@ -334,15 +340,11 @@ def _pay_distribution(
     try:
         if role_or_soc.startswith("soc:"):
             occ = percentiles(role_or_soc[4:], area)
-            return OfficialPay(
+            return _official_pay(
+                occ,
                 area=occ.area,
                 soc_codes=[occ.soc],
                 weights={occ.soc: 1.0},
-                p10=occ.p10,
-                p25=occ.p25,
-                median=occ.median,
-                p75=occ.p75,
-                p90=occ.p90,
                 shared_with=[],
                 notes=[],
                 source=occ.source,
@@ -350,15 +352,11 @@ def _pay_distribution(
         wages = role_wages(role_or_soc, area)
     except InsufficientData:
         return None
-    return OfficialPay(
+    return _official_pay(
+        wages,
         area=wages.area,
         soc_codes=list(wages.weights),
         weights=dict(wages.weights),
-        p10=wages.p10,
-        p25=wages.p25,
-        median=wages.median,
-        p75=wages.p75,
-        p90=wages.p90,
         shared_with=list(wages.shared_with),
         notes=list(wages.notes),
         source=wages.source,
@@ -381,15 +379,11 @@ def _country_distribution(
     row = next((r for r in rows if not r.suppressed and r.median is not None), None)
     if row is None:
         return None
-    return OfficialPay(
+    return _official_pay(
+        row,
         area=country,
         soc_codes=[],
         weights={},
-        p10=row.p10,
-        p25=row.p25,
-        median=row.median,
-        p75=row.p75,
-        p90=row.p90,
         shared_with=[],
         notes=[f"market survey respondents in {country} (n={row.n}), converted to USD"],
         source=row.source,
