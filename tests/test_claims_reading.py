@@ -7,6 +7,7 @@ import pytest
 
 from paypath.claim_reading import non_claim_reason, occupation_in, reading_fixes
 from paypath.claims import check_claims
+from paypath.pay_model import official_wages
 from paypath.verdict import place
 
 
@@ -73,8 +74,10 @@ def test_role_outside_the_catalog_uses_the_bls_occupation_or_is_listed_unchecked
 
 def test_bls_citation_is_checked_against_the_release() -> None:
     current = check_claims("Data scientists: $150,000.").pay_claims[0].official
-    assert current is not None and current.median is not None
-    cited = f"According to the BLS, data scientists earn ${current.median:,.0f} a year."
+    published = official_wages("data-scientist").median  # BLS's own table, not the model
+    assert current is not None and published is not None
+    assert current.bls_median == published and current.median != published
+    cited = f"According to the BLS, data scientists earn ${published:,.0f} a year."
     claim = check_claims(cited).pay_claims[0]
     assert claim.citation is not None and claim.citation.startswith("matches the current")
     old = "According to the BLS, data scientists earn $94,280 a year."
