@@ -430,9 +430,7 @@ def _market(store: Store | None, role_id: str, country: str | None) -> MarketPay
     dist = market_pay(store, role_id, country)
     if dist is None:
         return None
-    return MarketPay(
-        n=dist.n, p25=dist.p25, median=dist.median, p75=dist.p75, source=dist.source
-    )
+    return MarketPay(n=dist.n, p25=dist.p25, median=dist.median, p75=dist.p75, source=dist.source)
 
 
 def _verdict(

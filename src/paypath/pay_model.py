@@ -114,7 +114,7 @@ Kind = Literal["base", "total"]
 
 
 class PayDistribution(BaseModel):
-    """One pay distribution (annual USD, United States)."""
+    """One pay distribution (annual USD; United States except :func:`market_pay`'s)."""
 
     kind: Kind  # "base" (salary) or "total" (base + bonus + yearly stock)
     country: str = COUNTRY
@@ -441,34 +441,42 @@ def occupation_pay(soc: str, area: str = "national") -> PayDistribution | None:
     )
 
 
-def market_pay(store: StoreLike, role_id: str, country: str | None) -> PayDistribution | None:
+def market_pay(
+    store: StoreLike, role_id: str, country: str | None, *, kind: str | None = None
+) -> PayDistribution | None:
     """What the market rows in ``store`` say a role pays in ``country`` (ISO code; None:
     every country pooled): their p10..p90 of annual USD pay, or None below
-    ``MARKET_MIN_N`` rows. The bundled rows are survey respondents' total compensation;
-    rows of your own store count as recorded. Used where the model has no figure (outside
-    the US) and beside it (the claim checker's market column)."""
+    ``MARKET_MIN_N`` rows; ``kind`` keeps one record kind ("survey", "posting"...). The
+    bundled rows are survey respondents' total compensation; rows of your own store count
+    as recorded. Used where the model has no figure (outside the US) and beside it (the
+    claim checker's market column, the home page's survey median)."""
     from paypath.errors import InsufficientData
     from paypath.market.analytics import pay_stats
 
     where = {"role_id": role_id}
     if country:
         where["country"] = country
+    if kind:
+        where["kind"] = kind
     try:
         rows = pay_stats(store, by=("role_id",), where=where, min_n=MARKET_MIN_N)
     except InsufficientData:
         return None
     row = next((r for r in rows if not r.suppressed and r.median is not None), None)
-    if row is None or None in (row.p10, row.p25, row.p75, row.p90):
+    if row is None:
+        return None
+    p10, p25, median, p75, p90 = row.p10, row.p25, row.median, row.p75, row.p90
+    if p10 is None or p25 is None or median is None or p75 is None or p90 is None:
         return None
     pooled = country or "all countries pooled"
     return PayDistribution(
         kind="total",
         country=country or "pooled",
-        p10=float(row.p10 or 0.0),
-        p25=float(row.p25 or 0.0),
-        median=float(row.median),
-        p75=float(row.p75 or 0.0),
-        p90=float(row.p90 or 0.0),
+        p10=p10,
+        p25=p25,
+        median=median,
+        p75=p75,
+        p90=p90,
         n=row.n,
         source=row.source,
         method=(

@@ -104,7 +104,8 @@ def compare_command(
         if area:
             row += [_bls(c.area), c.verdict_area or "-"]
         body.append(row)
-    console.print(table("Seed article bands vs the pay model (BLS OEWS May 2025 beside)", columns, body))
+    title = "Seed article bands vs the pay model (BLS OEWS May 2025 beside)"
+    console.print(table(title, columns, body))
     console.print(
         "Verdict: the article band's midpoint against paypath's pay model (`paypath pay "
         "ROLE`: base salary, mid level), the figure `paypath check` uses. Roles on SOC "
