@@ -127,3 +127,33 @@ def test_html_report_quotes_the_sentence_with_the_figure_marked_and_lists_unchec
     assert "Data scientists earn <mark>$150,000</mark>" in html
     assert "Figures not checked" in html and "role not recognised" in html
     assert "<b>Ohio</b>" not in html  # the quote is escaped
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "You could become a cybersecurity architect.\nThe average salary is $129,000.\n"
+            "Pay for this role hovers around $129,000.",
+            ["cybersecurity-architect", "cybersecurity-architect"],
+            id="paragraph-topic-carries",
+        ),
+        pytest.param(
+            "You could become a cybersecurity architect.\n\nThe average salary is $129,000.",
+            [],
+            id="blank-line-ends-the-paragraph",
+        ),
+        pytest.param(
+            "Data Engineer $150,000 - $200,000\nChief Happiness Officer $250,000 - $300,000",
+            ["data-engineer"],
+            id="a-row-with-its-own-pay-does-not-carry",
+        ),
+        pytest.param(
+            "Data scientists do well.\nThe median wage for computer occupations was $104,420.",
+            [],
+            id="an-occupation-group-is-not-a-claim",
+        ),
+    ],
+)
+def test_a_figure_without_a_role_takes_its_paragraphs_topic(text: str, expected: list[str]) -> None:
+    assert [c.role_id for c in check_claims(text).pay_claims] == expected

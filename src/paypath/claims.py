@@ -6,7 +6,8 @@
   sentences are searched for the catalog's role titles and multi-word title patterns;
 * pay claims: every salary :func:`paypath.salary.find_salaries` finds, tied to the role
   named in the same line, else to the role of the enclosing section (the last role
-  heading above it);
+  heading above it), else to the last role named earlier in the same paragraph (lines up
+  to a blank one: "...become a cybersecurity architect. / ...average salary of $129,000");
 * skill claims: skills listed under "Skills required"-style lines (checked against the
   role's market demand) and skills in sentences that say they raise pay (checked against
   the measured pay premium and its 95% confidence interval).
@@ -657,7 +658,10 @@ def check_claims(
     market_cache: dict[str, MarketPay | None] = {}
     unchecked: list[UncheckedFigure] = []
     place: str | None = None  # the last non-US country the article named
+    paragraph: str | None = None  # the last role named in this paragraph's earlier lines
     for line in _lines(plain):
+        if not line.text.strip():
+            paragraph = None
         line_country = country_in(line.text)  # once per line, not per figure (linear)
         line_bls = cites_bls(line.text)
         place = line_country or place
@@ -665,6 +669,7 @@ def check_claims(
         if heading is not None:
             mentions.append(heading)
             section = _Section(role_id=heading.role_id)
+            paragraph = None
             continue
         in_line = sorted(_sentence_roles(line), key=lambda m: m.start)
         mentions += in_line
@@ -683,7 +688,8 @@ def check_claims(
         fixed, plus_at = reading_fixes(line.text)
         occupation: tuple[str, str] | bool | None = False  # looked up once, on demand
         starts = [m.start - line.start for m in in_line]  # in_line is sorted by start
-        for salary in find_salaries(fixed):
+        figures = find_salaries(fixed)
+        for salary in figures:
             if salary.kind != "base" or (
                 salary.annual_min_usd is None and salary.annual_max_usd is None
             ):
@@ -702,6 +708,9 @@ def check_claims(
                     who, role_id = occupation, f"soc:{occupation[0]}"
             if who is None and section.role_id is not None:
                 role_id = section.role_id
+                who = get_role(role_id)
+            if who is None and paragraph is not None:  # "...for this role hovers around $X"
+                role_id = paragraph
                 who = get_role(role_id)
             if who is None or role_id is None:
                 unchecked.append(
@@ -743,6 +752,8 @@ def check_claims(
             if line_bls:
                 claim = claim.model_copy(update={"citation": _citation(claim)})
             pay_claims.append(claim)
+        if in_line and not figures:  # prose naming the topic, not a row with its own pay
+            paragraph = in_line[-1].role_id
     skill_claims = _skill_evidence(skill_claims, store)
     sources = sorted(
         {c.official.source for c in pay_claims if c.official}
