@@ -13,15 +13,14 @@ from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors,
 
 
 def _against(claim: PayClaim) -> str:
-    """Short name of what the claim is compared with: "model base (mid)", "GB survey total"."""
+    """Short name of what the claim is compared with (the table title says base or total):
+    "model mid" (the pay model's base at mid level), "BLS" (an occupation), "GB survey"."""
     off = claim.official
     if off is None:
         return "–"
     if claim.place != "US":
-        return f"{claim.place} survey {off.kind}"
-    if off.level:
-        return f"model {off.kind} ({off.level})"
-    return f"BLS {off.kind}"
+        return f"{claim.place} survey"
+    return f"model {off.level}" if off.level else "BLS"
 
 
 def _print(report: ClaimReport) -> None:
