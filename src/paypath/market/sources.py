@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from paypath.errors import CurrencyError, IngestError, InputError
 from paypath.market.locations import country_code, parse_location
+from paypath.market.oflc_aggregates import AGGREGATE_KIND
 from paypath.market.records import Record, RowRejected, content_id, posting_record
 from paypath.market.sources_oflc import convert_oflc, read_oflc
 from paypath.salary import parse_salary, salary_from_fields
@@ -560,4 +561,13 @@ SOURCES: dict[str, Source] = {
 
 
 def source_kinds() -> list[str]:
-    return sorted(SOURCES)
+    """Every ``--source`` kind: the row sources and ``dol-oflc-agg`` (OFLC aggregate facts,
+    :mod:`paypath.market.oflc_aggregates`)."""
+    return sorted([*SOURCES, AGGREGATE_SOURCE[0]])
+
+
+# the aggregate kind is no row source (its facts have their own table); listed beside them
+AGGREGATE_SOURCE = (
+    AGGREGATE_KIND,
+    "DOL OFLC aggregates (agg_soc_by_fy, agg_locations_top, agg_program_stats)",
+)
