@@ -26,18 +26,23 @@ from pydantic import BaseModel
 
 from paypath.catalog import get_role, load_roles
 from paypath.errors import InputError, NotFound
+from paypath.market.oflc_aggregates import soc_series
 from paypath.market.sources_oflc import OFLC_ATTRIBUTION, OFLC_CAVEAT
+from paypath.market.store import Store
 from paypath.resources import data_path
 
 __all__ = [
     "INDEED_SOURCE",
     "AgedFigure",
+    "AreaPoint",
+    "AreaTrend",
     "CurrentPay",
     "MonthValue",
     "RoleTrend",
     "TrendPoint",
     "age_to_latest",
     "ai_share",
+    "area_trend",
     "current_pay",
     "posted_wage_growth",
     "role_trend",
@@ -72,6 +77,7 @@ class RoleTrend(BaseModel):
     wage_growth: list[MonthValue]  # advertised-wage growth YoY, last 12 months, fraction
     source: str = f"{OFLC_ATTRIBUTION} (aggregates by SOC and fiscal year); {INDEED_SOURCE}"
     caveat: str = OFLC_CAVEAT
+    from_store: bool = False  # True: read from ingested aggregates, not the shipped table
 
 
 class CurrentPay(BaseModel):
@@ -142,16 +148,21 @@ def ai_share(country: str = "US") -> list[MonthValue]:
     return _country_series("trends/ai_share.csv", "ai_share_pct", country)
 
 
-def role_trend(role: str, *, program: str = "lca", country: str = "US") -> RoleTrend:
+def role_trend(
+    role: str, *, program: str = "lca", country: str = "US", store: Store | None = None
+) -> RoleTrend:
     """Median offered wage of ``role``'s SOC by fiscal year with year-over-year change.
 
+    ``store``: a market store holding ingested OFLC aggregates (``market ingest FILE
+    --source dol-oflc-agg``); its facts are used when it has the SOC, else the shipped table.
     Raises :class:`UnknownRole`, or :class:`InputError` for a program other than lca/perm.
     """
     found = get_role(role)
     if program not in PROGRAMS:
         raise InputError(f"program must be one of {', '.join(PROGRAMS)}, not {program!r}")
     soc = found.soc_codes[0]
-    rows = _soc_series().get((soc, program), [])
+    stored = soc_series(store.con, soc, program) if store is not None else []
+    rows = stored or _soc_series().get((soc, program), [])
     points: list[TrendPoint] = []
     for year, n, median, _ in rows:
         before = points[-1].median if points and points[-1].fiscal_year == year - 1 else None
@@ -175,6 +186,65 @@ def role_trend(role: str, *, program: str = "lca", country: str = "US") -> RoleT
         shares_soc_with=sharing,
         country=country.upper(),
         wage_growth=posted_wage_growth(country)[-12:],
+        from_store=bool(stored),
+    )
+
+
+AREA_YEARS = (2023, 2026)
+AREA_MIN_N = 10  # scripts/build_employers.py's MIN_N: the table holds no smaller cell
+
+
+class AreaPoint(BaseModel):
+    fiscal_year: int
+    n: int
+    p25: float
+    median: float
+    p75: float
+
+
+class AreaTrend(BaseModel):
+    """A role's offered wage in one area by fiscal year, from PERM row-level filings."""
+
+    role: str
+    area: str
+    area_name: str
+    points: list[AreaPoint]  # only the years with row-level files and >= min_n filings
+    years_with_data: list[int] = list(AREA_YEARS)
+    note: str = (
+        "PERM row-level filings exist only for FY2023 and FY2026 (first half); areas with "
+        f"fewer than {AREA_MIN_N} filings in a year are not shown. The national trend above "
+        "comes from the aggregates (all years, SOC level)."
+    )
+    source: str = f"{OFLC_ATTRIBUTION}: PERM FY2023, FY2026 H1 (row-level filings)"
+    caveat: str = OFLC_CAVEAT
+
+
+@cache
+def _area_rows() -> dict[tuple[str, str], list[AreaPoint]]:
+    out: dict[tuple[str, str], list[AreaPoint]] = {}
+    with data_path("oflc/role_area_by_fy.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+            out.setdefault((r["role"], r["area"]), []).append(
+                AreaPoint(
+                    fiscal_year=int(r["fiscal_year"]),
+                    n=int(r["n"]),
+                    p25=float(r["p25"]),
+                    median=float(r["median"]),
+                    p75=float(r["p75"]),
+                )
+            )
+    return out
+
+
+def area_trend(role: str, area: str) -> AreaTrend:
+    """``role``'s offered wage in ``area`` (a state, metro or national) by fiscal year from
+    the PERM filings; ``points`` is empty where no year reaches the minimum n."""
+    from paypath.employers import oflc_area
+
+    found = get_role(role)
+    key, name = oflc_area(area)
+    return AreaTrend(
+        role=found.id, area=key, area_name=name, points=_area_rows().get((found.id, key), [])
     )
 
 
