@@ -39,7 +39,9 @@ def test_indeed_series() -> None:
 def test_aged_figures_are_labelled_estimates() -> None:
     aged = age_to_latest(100_000, "2025-05")
     assert aged.official == 100_000 and aged.estimate_month == "2026-04"
-    assert aged.estimate == round(100_000 * 1.023796 ** (11 / 12), -2)
+    # the posted-wage index (data/pay, built from Indeed's YoY series) is 1.02373 at 2026-04
+    # with May 2025 = 1
+    assert aged.estimate == round(100_000 * 1.02373, -2) and aged.growth_pct == 2.37
     assert "estimate" in aged.method and "not an official statistic" in aged.method
     with pytest.raises(InputError):
         age_to_latest(1.0, "2030-01")
@@ -53,3 +55,17 @@ def test_pay_today_keeps_the_official_figure_beside_the_estimate() -> None:
     assert today.official == role_wages("software-engineer").median  # never replaced
     assert today.official_source.startswith("BLS OEWS")
     assert today.aged.official_month == "2025-05" and today.aged.estimate > today.official
+
+
+def test_trends_and_the_pay_model_age_figures_the_same_way() -> None:
+    from paypath.pay_model import estimate_pay
+
+    then = estimate_pay("software-engineer", as_of="2025-05")
+    now = estimate_pay("software-engineer", as_of="2026-04")
+    assert then.base is not None and now.base is not None
+    aged = age_to_latest(then.base.median, "2025-05")
+    assert now.base.median == pytest.approx(
+        then.base.median * (1 + aged.growth_pct / 100), rel=1e-3
+    )
+    with pytest.raises(InputError, match="US"):
+        age_to_latest(1.0, "2025-05", "DE")

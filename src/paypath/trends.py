@@ -20,6 +20,7 @@ the advertised-wage series: an estimate, labelled with its method, never a repla
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 
 from pydantic import BaseModel
@@ -248,33 +249,34 @@ def area_trend(role: str, area: str) -> AreaTrend:
     )
 
 
-def _months_between(start: str, end: str) -> int:
-    y0, m0 = (int(p) for p in start.split("-"))
-    y1, m1 = (int(p) for p in end.split("-"))
-    return (y1 - y0) * 12 + (m1 - m0)
-
-
 def age_to_latest(value: float, month: str = "2025-05", country: str = "US") -> AgedFigure:
     """``value`` (a figure describing ``month``, YYYY-MM) aged to the latest month of the
-    advertised-wage growth series: an estimate, with its method stated."""
-    series = posted_wage_growth(country)
-    latest = series[-1]
-    months = _months_between(month, latest.month)
-    if months < 0:
-        raise InputError(f"{month} is after the latest wage-growth month {latest.month}")
-    factor = (1 + latest.value) ** (months / 12)
+    US posted-wage index (:func:`paypath.pay_model.wage_growth_factor`, the aging the pay
+    model's ``as_of`` uses): an estimate, with its method stated."""
+    from paypath.pay_model import wage_growth_factor
+
+    if country.strip().upper() != "US":
+        raise InputError(f"figures are aged by the US advertised-wage index only, not {country!r}")
+    if not _MONTH.match(month.strip()):
+        raise InputError(f"month {month!r} must look like 2025-05")
+    factor, latest = wage_growth_factor(month)
+    if month > latest:
+        raise InputError(f"{month} is after the latest wage-index month {latest}")
     return AgedFigure(
         official=value,
         official_month=month,
         estimate=round(value * factor, -2),
-        estimate_month=latest.month,
+        estimate_month=latest,
         growth_pct=round((factor - 1) * 100, 2),
         method=(
-            f"estimate: the {month} figure grown by advertised-wage growth in "
-            f"{country.upper()} ({latest.value:.1%} a year as of {latest.month}) for "
-            f"{months} months; not an official statistic"
+            f"estimate: the {month} figure grown by the US advertised-wage index "
+            f"({month} -> {latest}: {factor - 1:+.2%}, from year-over-year growth of posted "
+            "wages); not an official statistic"
         ),
     )
+
+
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 OEWS_MONTH = "2025-05"  # BLS OEWS May 2025 estimates
