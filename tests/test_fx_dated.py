@@ -97,3 +97,26 @@ def test_the_store_keeps_the_rate_a_record_was_converted_at(tmp_path: Path) -> N
         row = store.con.execute("SELECT fx_rate, fx_date, pay_usd FROM postings").fetchone()
     assert row is not None and row[1] == "2023-03"
     assert row[0] == pytest.approx(1.0706, rel=1e-4)
+
+
+def test_a_store_made_before_the_fx_columns_opens_and_gains_them(tmp_path: Path) -> None:
+    import duckdb
+
+    from paypath.market.store import SCHEMA_SQL, open_store
+
+    old_schema = (
+        SCHEMA_SQL.replace(",\n  fx_rate DOUBLE, fx_date VARCHAR, fx_source VARCHAR", "")
+        .replace("ALTER TABLE postings ADD COLUMN IF NOT EXISTS fx_rate DOUBLE;", "")
+        .replace("ALTER TABLE postings ADD COLUMN IF NOT EXISTS fx_date VARCHAR;", "")
+        .replace("ALTER TABLE postings ADD COLUMN IF NOT EXISTS fx_source VARCHAR;", "")
+    )
+    assert "fx_" not in old_schema
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute(old_schema)
+        con.execute("INSERT INTO postings (id, source, pay_usd) VALUES ('a', 'csv', 90000)")
+    with open_store(path, read_only=True) as store:  # read-only: opened as it is
+        assert store.con.execute("SELECT count(*) FROM postings").fetchone() == (1,)
+    with open_store(path) as store:  # writable: the columns are added, rows kept
+        row = store.con.execute("SELECT pay_usd, fx_rate FROM postings").fetchone()
+    assert row == (90000, None)
