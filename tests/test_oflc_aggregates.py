@@ -29,7 +29,8 @@ def _soc_file(tmp_path: Path) -> Path:
         ("Software Developers", "15-1252", "perm", 2025, None, 1, 90000, 2025, 2025),
     ]
     frame = pd.DataFrame(
-        rows, columns=["label", "k", "program", "fy", "n", "n_cert", "median_wage", "fy_lo", "fy_hi"]
+        rows,
+        columns=["label", "k", "program", "fy", "n", "n_cert", "median_wage", "fy_lo", "fy_hi"],
     )
     path = tmp_path / "agg_soc_by_fy.csv"
     frame.to_csv(path, index=False)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from paypath.areas import resolve_area
 from paypath.cli._output import (
     JSON_OPTION,
     console,
@@ -14,7 +15,6 @@ from paypath.cli._output import (
     table,
     to_jsonable,
 )
-from paypath.areas import resolve_area
 from paypath.market.store import open_store
 from paypath.trends import (
     INDEED_SOURCE,

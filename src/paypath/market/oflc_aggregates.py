@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from paypath.market.ingest import IngestResult
 
 __all__ = [
-    "AGGREGATE_KIND",
     "AGGREGATES_TABLE_SQL",
+    "AGGREGATE_KIND",
     "AggregateFact",
     "aggregate_layout",
     "ingest_aggregates",
@@ -245,7 +245,10 @@ def ingest_aggregates(store: Store, path: str | Path) -> IngestResult:
         if rejected:
             con.executemany(
                 "INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, ?)",
-                [(result.ingest_id, AGGREGATE_KIND, str(file), n, r, raw) for n, r, raw in rejected],
+                [
+                    (result.ingest_id, AGGREGATE_KIND, str(file), n, r, raw)
+                    for n, r, raw in rejected
+                ],
             )
         con.execute(
             "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
