@@ -22,15 +22,17 @@ from __future__ import annotations
 import csv
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from paypath.catalog import get_role, load_roles
 from paypath.errors import InputError, NotFound
-from paypath.market.oflc_aggregates import soc_series
 from paypath.market.sources_oflc import OFLC_ATTRIBUTION, OFLC_CAVEAT
-from paypath.market.store import Store
 from paypath.resources import data_path
+
+if TYPE_CHECKING:
+    from paypath.market.store import Store
 
 __all__ = [
     "INDEED_SOURCE",
@@ -162,7 +164,11 @@ def role_trend(
     if program not in PROGRAMS:
         raise InputError(f"program must be one of {', '.join(PROGRAMS)}, not {program!r}")
     soc = found.soc_codes[0]
-    stored = soc_series(store.con, soc, program) if store is not None else []
+    stored: list[tuple[int, int, float, str]] = []
+    if store is not None:
+        from paypath.market.oflc_aggregates import soc_series
+
+        stored = soc_series(store.con, soc, program)
     rows = stored or _soc_series().get((soc, program), [])
     points: list[TrendPoint] = []
     for year, n, median, _ in rows:

@@ -15,7 +15,6 @@ from paypath.cli._output import (
     table,
     to_jsonable,
 )
-from paypath.market.store import open_store
 from paypath.trends import (
     INDEED_SOURCE,
     AreaTrend,
@@ -65,6 +64,8 @@ def trends_command(
     if role is None:
         raise typer.BadParameter("give a ROLE (e.g. software-engineer) or --ai-share")
     if db is not None:
+        from paypath.market.store import open_store
+
         with open_store(db, read_only=True) as store:
             trend = role_trend(role, program=program, country=country, store=store)
     else:

@@ -30,15 +30,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import duckdb
-import pandas as pd
-
 from paypath.errors import IngestError
 from paypath.market.records import RowRejected
-from paypath.market.store import Store
 
 if TYPE_CHECKING:
+    import duckdb
+
     from paypath.market.ingest import IngestResult
+    from paypath.market.store import Store
 
 __all__ = [
     "AGGREGATES_TABLE_SQL",
@@ -171,6 +170,8 @@ def read_aggregates(path: str | Path) -> Iterator[tuple[int, dict[str, Any], Agg
     """(row number, raw row, fact or the reason it was rejected) for every row of ``path``
     (parquet or CSV with one of the three layouts); raises :class:`IngestError` for a file
     of another layout or one that cannot be read."""
+    import duckdb
+
     file = Path(path)
     if not file.is_file():
         raise IngestError(f"no such file: {file}")
@@ -196,6 +197,8 @@ def ingest_aggregates(store: Store, path: str | Path) -> IngestResult:
     a fact whose key is already stored is a duplicate. Returns the ingest's
     :class:`~paypath.market.ingest.IngestResult`."""
     import hashlib
+
+    import pandas as pd
 
     from paypath.market.ingest import IngestResult
 
