@@ -10,31 +10,28 @@ Prints a table and writes bench/out/employer_latency.json.
 
 from __future__ import annotations
 
-import argparse
-import json
-import statistics
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _latency import best_and_median, ms_since, repeat_from_argv, write_json
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out" / "employer_latency.json"
 TARGET_MS = 50.0
 
 
-def _ms(start: float) -> float:
-    return (time.perf_counter() - start) * 1000.0
-
-
 def main(repeat: int = 200) -> None:
     start = time.perf_counter()
     from paypath.employers import employer_pay, employer_profile, top_payers
 
-    import_ms = _ms(start)
+    import_ms = ms_since(start)
     start = time.perf_counter()
     top_payers("ml-engineer", "California")
-    cold_ms = _ms(start)
+    cold_ms = ms_since(start)
     queries: dict[str, Callable[[], Any]] = {
         "top_payers ml-engineer California": lambda: top_payers("ml-engineer", "California"),
         "top_payers software-engineer US": lambda: top_payers("software-engineer"),
@@ -45,14 +42,7 @@ def main(repeat: int = 200) -> None:
         "employer_profile Amazon CA": lambda: employer_profile("Amazon", "CA"),
         "employer_pay NVIDIA swe CA": lambda: employer_pay("NVIDIA", "software-engineer", "CA"),
     }
-    results: dict[str, dict[str, float]] = {}
-    for name, query in queries.items():
-        times = []
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            query()
-            times.append(_ms(t0))
-        results[name] = {"best_ms": min(times), "median_ms": statistics.median(times)}
+    results = {name: best_and_median(query, repeat) for name, query in queries.items()}
     worst = max(r["median_ms"] for r in results.values())
     print(f"import {import_ms:.0f} ms; first query (loads the table) {cold_ms:.0f} ms")
     print(f"{'query':42} {'best ms':>9} {'median ms':>10}")
@@ -60,23 +50,18 @@ def main(repeat: int = 200) -> None:
         print(f"{name:42} {r['best_ms']:9.3f} {r['median_ms']:10.3f}")
     verdict = "PASS" if worst < TARGET_MS else "FAIL"
     print(f"worst warm median {worst:.3f} ms; target < {TARGET_MS:.0f} ms: {verdict}")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(
-        json.dumps(
-            {
-                "import_ms": import_ms,
-                "cold_ms": cold_ms,
-                "repeat": repeat,
-                "queries": results,
-                "target_ms": TARGET_MS,
-                "pass": worst < TARGET_MS,
-            },
-            indent=2,
-        )
+    write_json(
+        OUT,
+        {
+            "import_ms": import_ms,
+            "cold_ms": cold_ms,
+            "repeat": repeat,
+            "queries": results,
+            "target_ms": TARGET_MS,
+            "pass": worst < TARGET_MS,
+        },
     )
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=200)
-    main(parser.parse_args().repeat)
+    main(repeat_from_argv(__doc__, 200))

@@ -10,19 +10,16 @@ Prints a table and writes bench/out/wages_latency.json.
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
-import time
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _latency import repeat_from_argv, timed, write_json
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out" / "wages_latency.json"
 TARGET_MS = 100.0
-
-
-def _ms(start: float) -> float:
-    return (time.perf_counter() - start) * 1000.0
 
 
 def main(repeat: int = 50) -> None:
@@ -30,22 +27,15 @@ def main(repeat: int = 50) -> None:
     from paypath.wages import list_areas, percentiles, role_wages, wages_by_state
 
     roles = [r.id for r in load_roles()]
-    start = time.perf_counter()
-    percentiles("15-1252")  # loads the extract
-    cold_ms = _ms(start)
+    cold_ms = timed(lambda: percentiles("15-1252"))  # loads the extract
 
     def all_roles(area: str) -> float:
-        t = time.perf_counter()
-        for rid in roles:
-            role_wages(rid, area)
-        return _ms(t)
+        return timed(lambda: [role_wages(rid, area) for rid in roles])
 
     metros = [a.name for a in list_areas("metro")]
     fresh = [all_roles(metros[i]) for i in range(min(repeat, len(metros)))]
     warm = [all_roles("Austin, TX") for _ in range(repeat)]
-    t = time.perf_counter()
-    wages_by_state("data-scientist")
-    by_state_ms = _ms(t)
+    by_state_ms = timed(lambda: wages_by_state("data-scientist"))
     result = {
         "roles": len(roles),
         "cold_load_ms": round(cold_ms, 1),
@@ -59,11 +49,8 @@ def main(repeat: int = 50) -> None:
     width = max(len(k) for k in result)
     for key, value in result.items():
         print(f"{key:<{width}}  {value}")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_json(OUT, result)
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--repeat", type=int, default=50)
-    main(ap.parse_args().repeat)
+    main(repeat_from_argv(__doc__, 50))

@@ -9,6 +9,9 @@ paypath.employer_names (the upstream employer_group column is not used), role fr
 title, wage = the bottom of the offered range, annualised by the salary code. Rows the
 converter rejects and rows outside the role catalog are left out.
 
+Also src/paypath/data/oflc/role_area_by_fy.csv: the same filings by role x area x fiscal year
+(2023, 2026), no employer, the same suppression (area trends).
+
 Cells: employer x role x area x fiscal year, with area = the worksite state (USPS code), the
 BLS metro area when "City, ST" resolves to one (paypath.areas), or "US" (all states), and
 fiscal year = 2023, 2026 or "all" (both files pooled). Quantiles are DuckDB's quantile_cont
@@ -83,6 +86,21 @@ GROUP BY ALL HAVING count(*) >= ?
 ORDER BY role, area, fiscal_year, median DESC, employer
 """
 
+# the same cells without the employer: a role's offered wage by area and fiscal year (the
+# area trends of `paypath trends ROLE --area`; PERM row-level files exist for 2023 and 2026)
+AREA_QUERY = """
+WITH cells AS (
+  SELECT role, state AS area, 'state' AS area_type, fy, wage FROM filings
+  UNION ALL SELECT role, metro, 'metro', fy, wage FROM filings WHERE metro IS NOT NULL
+  UNION ALL SELECT role, 'US', 'national', fy, wage FROM filings
+)
+SELECT role, area, area_type, fy AS fiscal_year, count(*) AS n,
+       round(quantile_cont(wage, 0.25)) AS p25, round(quantile_cont(wage, 0.5)) AS median,
+       round(quantile_cont(wage, 0.75)) AS p75
+FROM cells GROUP BY ALL HAVING count(*) >= ? ORDER BY role, area, fiscal_year
+"""
+AREA_OUT = OUT.with_name("role_area_by_fy.csv")
+
 
 def main() -> int:
     filings = rows()
@@ -101,6 +119,17 @@ def main() -> int:
         for employer, role, area, kind, fy, n, p25, median, p75 in table:
             writer.writerow([employer, role, area, kind, fy, n, int(p25), int(median), int(p75)])
     print(f"{len(filings)} filings -> {len(table)} cells -> {OUT} ({OUT.stat().st_size} bytes)")
+    areas = con.execute(AREA_QUERY, [MIN_N]).fetchall()
+    with AREA_OUT.open("w", newline="", encoding="utf-8") as fh:
+        fh.write(
+            "# source: U.S. Department of Labor, OFLC disclosure data: PERM FY2023, FY2026 H1\n"
+        )
+        fh.write(f"# built by scripts/build_employers.py; cells with n < {MIN_N} suppressed\n")
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["role", "area", "area_type", "fiscal_year", "n", "p25", "median", "p75"])
+        for role, area, kind, fy, n, p25, median, p75 in areas:
+            writer.writerow([role, area, kind, fy, n, int(p25), int(median), int(p75)])
+    print(f"-> {len(areas)} role x area cells -> {AREA_OUT} ({AREA_OUT.stat().st_size} bytes)")
     return 0
 
 

@@ -5,7 +5,9 @@ Run: PYTHONPATH=src .venv/bin/python scripts/build_trends.py
 * data/oflc/soc_by_fy.csv: median offered annual wage and filings by SOC x program (lca,
   perm) x fiscal year, FY2015-FY2026 (FY2026 partial), for the SOC codes of the role catalog,
   from ../shared/data/dol-oflc/agg_soc_by_fy.parquet (U.S. Department of Labor, OFLC
-  disclosure data; aggregated upstream, medians include filings not certified).
+  disclosure data; aggregated upstream, medians include filings not certified), read by
+  paypath.market.oflc_aggregates.read_aggregates, the reader of `market ingest --source
+  dol-oflc-agg`.
 * data/trends/posted_wage_growth.csv: Indeed Hiring Lab advertised-wage growth, year over
   year, by country and month (CC BY 4.0), months rewritten as YYYY-MM.
 * data/trends/ai_share.csv: Indeed Hiring Lab share of postings mentioning AI/GenAI, the
@@ -16,12 +18,14 @@ Refresh: replace the files in ../shared/data (newer upstream snapshots) and reru
 
 from __future__ import annotations
 
+import csv
 import sys
 from pathlib import Path
 
 import duckdb
 
 from paypath.catalog import load_roles
+from paypath.market.oflc_aggregates import AggregateFact, read_aggregates
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -29,24 +33,33 @@ DATA = ROOT / "src" / "paypath" / "data"
 
 
 def main() -> int:
-    socs = sorted({soc for role in load_roles() for soc in role.soc_codes})
-    con = duckdb.connect()
-    con.execute(
-        f"""COPY (
-          SELECT k AS soc, label, program, fy AS fiscal_year, n, median_wage AS median
-          FROM read_parquet('{SHARED / "dol-oflc" / "agg_soc_by_fy.parquet"}')
-          WHERE k IN ({", ".join("?" for _ in socs)}) AND program IN ('lca', 'perm')
-            AND fy BETWEEN 2015 AND 2026 AND median_wage IS NOT NULL
-          ORDER BY soc, program, fiscal_year
-        ) TO '{DATA / "oflc" / "soc_by_fy.csv"}' (HEADER)""".replace("?", "'{}'").format(*socs)
-    )
+    socs = {soc for role in load_roles() for soc in role.soc_codes}
     agg = SHARED / "dol-oflc" / "agg_soc_by_fy.parquet"
-    (read,) = con.execute(f"SELECT count(*) FROM read_parquet('{agg}')").fetchone() or (0,)
-    (kept,) = con.execute(
-        f"SELECT count(*) FROM read_csv('{DATA / 'oflc' / 'soc_by_fy.csv'}')"
-    ).fetchone() or (0,)
-    print(f"agg_soc_by_fy.parquet: read {read}, kept {kept} (catalog SOCs, lca/perm, "
-          f"FY2015-FY2026, with a median), left out {read - kept}")  # fmt: skip
+    read = 0
+    kept: list[AggregateFact] = []
+    for _, _, fact in read_aggregates(agg):  # the reader `market ingest` uses
+        read += 1
+        if (
+            isinstance(fact, AggregateFact)
+            and fact.key in socs
+            and fact.program in ("lca", "perm")
+            and fact.fy_lo == fact.fy_hi
+            and 2015 <= fact.fy_lo <= 2026
+            and fact.median is not None
+        ):
+            kept.append(fact)
+    kept.sort(key=lambda f: (f.key, f.program, f.fy_lo))
+    with (DATA / "oflc" / "soc_by_fy.csv").open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh, lineterminator="\n")
+        out.writerow(["soc", "label", "program", "fiscal_year", "n", "median"])
+        seen: set[tuple[str, str, int]] = set()
+        for f in kept:
+            if (f.key, f.program, f.fy_lo) not in seen:  # a one-year pooled row repeats it
+                seen.add((f.key, f.program, f.fy_lo))
+                out.writerow([f.key, f.label, f.program, f.fy_lo, f.n, f"{f.median:g}"])
+    print(f"agg_soc_by_fy.parquet: read {read}, kept {len(seen)} (catalog SOCs, lca/perm, "
+          f"FY2015-FY2026, with a median), left out {read - len(seen)}")  # fmt: skip
+    con = duckdb.connect()
     wages = SHARED / "indeed-hiring-lab" / "posted-wage-growth-by-country.csv"
     con.execute(
         f"""COPY (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +55,68 @@ def test_periods_outside_the_history_or_unreadable(when: object) -> None:
 
 def test_the_default_table_still_serves_existing_callers() -> None:
     assert default_fx_table().date == "2024-06-28"
+
+
+def test_a_survey_record_is_converted_at_its_years_average() -> None:
+    from paypath.market.sources import SOURCES
+
+    # ds_salaries: work_year 2020, 70000 EUR; ECB annual average 2020: 1 EUR = 1.1422 USD
+    row = {"work_year": "2020", "experience_level": "MI", "job_title": "Data Scientist",
+           "salary": "70000", "salary_currency": "EUR", "employee_residence": "DE"}  # fmt: skip
+    record = SOURCES["ds-salaries"].convert(row)
+    assert record.pay_usd == pytest.approx(70_000 * 1.1422, rel=1e-4)
+    assert record.fx_date == "2020" and "annual average" in (record.fx_source or "")
+    assert record.fx_rate == pytest.approx(1.1422, rel=1e-4)
+
+
+def test_a_posting_is_converted_at_its_months_average_and_usd_names_no_rate() -> None:
+    from paypath.market.sources import SOURCES
+
+    # ECB monthly average March 2023: 1 EUR = 1.0706 USD
+    row = {"title": "Data Engineer", "min_amount": "60000", "max_amount": "60000",
+           "currency": "EUR", "interval": "yearly", "date_posted": "2023-03-15"}  # fmt: skip
+    record = SOURCES["jobspy"].convert(row)
+    assert record.pay_usd == pytest.approx(60_000 * 1.0706, rel=1e-4)
+    assert record.fx_date == "2023-03" and "monthly average" in (record.fx_source or "")
+    usd = SOURCES["jobspy"].convert({**row, "currency": "USD"})
+    assert usd.pay_usd == 60_000 and usd.fx_rate is None and usd.fx_date is None
+
+
+def test_the_store_keeps_the_rate_a_record_was_converted_at(tmp_path: Path) -> None:
+    from paypath.market.ingest import ingest_file
+    from paypath.market.store import open_store
+
+    file = tmp_path / "jobs.csv"
+    file.write_text(
+        "title,min_amount,max_amount,currency,interval,date_posted\n"
+        "Data Engineer,60000,60000,EUR,yearly,2023-03-15\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "s.duckdb") as store:
+        ingest_file(store, file, "jobspy")
+        row = store.con.execute("SELECT fx_rate, fx_date, pay_usd FROM postings").fetchone()
+    assert row is not None and row[1] == "2023-03"
+    assert row[0] == pytest.approx(1.0706, rel=1e-4)
+
+
+def test_a_store_made_before_the_fx_columns_opens_and_gains_them(tmp_path: Path) -> None:
+    import duckdb
+
+    from paypath.market.store import SCHEMA_SQL, open_store
+
+    old_schema = (
+        SCHEMA_SQL.replace(",\n  fx_rate DOUBLE, fx_date VARCHAR, fx_source VARCHAR", "")
+        .replace("ALTER TABLE postings ADD COLUMN IF NOT EXISTS fx_rate DOUBLE;", "")
+        .replace("ALTER TABLE postings ADD COLUMN IF NOT EXISTS fx_date VARCHAR;", "")
+        .replace("ALTER TABLE postings ADD COLUMN IF NOT EXISTS fx_source VARCHAR;", "")
+    )
+    assert "fx_" not in old_schema
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute(old_schema)
+        con.execute("INSERT INTO postings (id, source, pay_usd) VALUES ('a', 'csv', 90000)")
+    with open_store(path, read_only=True) as store:  # read-only: opened as it is
+        assert store.con.execute("SELECT count(*) FROM postings").fetchone() == (1,)
+    with open_store(path) as store:  # writable: the columns are added, rows kept
+        row = store.con.execute("SELECT pay_usd, fx_rate FROM postings").fetchone()
+    assert row == (90000, None)

@@ -63,3 +63,17 @@ def test_pay_today_keeps_the_official_figure_beside_the_estimate() -> None:
     assert today.official == official_wages("software-engineer").median  # never replaced
     assert today.official_source.startswith("BLS OEWS")
     assert today.aged.official_month == "2025-05" and today.aged.estimate > today.official
+
+
+def test_trends_and_the_pay_model_age_figures_the_same_way() -> None:
+    from paypath.pay_model import estimate_pay
+
+    then = estimate_pay("software-engineer", as_of="2025-05")
+    now = estimate_pay("software-engineer", as_of="2026-04")
+    assert then.base is not None and now.base is not None
+    aged = age_to_latest(then.base.median, "2025-05")
+    assert now.base.median == pytest.approx(
+        then.base.median * (1 + aged.growth_pct / 100), rel=1e-3
+    )
+    with pytest.raises(InputError, match="2025-05"):
+        age_to_latest(1.0, "May 2025")

@@ -42,6 +42,7 @@ __all__ = [
     "employer_pay",
     "employer_profile",
     "list_employers",
+    "oflc_area",
     "top_payers",
 ]
 
@@ -122,8 +123,9 @@ def _table() -> _Table:
     return _Table(rows)
 
 
-def _area(area: str | None) -> tuple[str, str]:
-    """(table area key, display name) of an area name people type."""
+def oflc_area(area: str | None) -> tuple[str, str]:
+    """(table area key, display name) of an area name people type (the key of the OFLC
+    tables: USPS state code, BLS metro name, or "US")."""
     found = resolve_area(area or "")
     if found.type == "national":
         return "US", "United States"
@@ -157,7 +159,7 @@ def top_payers(
     role_id = get_role(role).id
     if limit < 1:
         raise InputError(f"limit must be at least 1, not {limit}")
-    key, name = _area(area)
+    key, name = oflc_area(area)
     year = _year(fiscal_year)
     rows = _table().by_cell.get((role_id, key, year), [])
     return EmployerRanking(
@@ -185,7 +187,7 @@ def employer_profile(
 ) -> EmployerProfile:
     """Roles and pay at one employer in ``area`` (default: the US), highest median first."""
     key = _employer(name)
-    area_key, _ = _area(area)
+    area_key, _ = oflc_area(area)
     year = _year(fiscal_year)
     rows = [r for r in _table().by_employer[key] if r.area == area_key and r.fiscal_year == year]
     rows.sort(key=lambda r: (-r.median, r.role))
@@ -199,7 +201,7 @@ def employer_pay(name: str, role: str, area: str | None = None) -> EmployerPay |
     """
     key = _employer(name)
     role_id = get_role(role).id
-    area_key, _ = _area(area)
+    area_key, _ = oflc_area(area)
     rows = _table().by_employer[key]
     for wanted in dict.fromkeys((area_key, "US")):
         for row in rows:

@@ -100,6 +100,7 @@ __all__ = [
     "occupation_pay",
     "official_wages",
     "official_wages_by_state",
+    "wage_growth_factor",
     "wage_index",
 ]
 
@@ -198,6 +199,14 @@ def wage_index(as_of: str) -> float:
     return float(index[key])
 
 
+def wage_growth_factor(start: str, end: str | None = None) -> tuple[float, str]:
+    """(growth of US advertised wages from month ``start`` to ``end``, ``end``): the ratio of
+    the posted-wage index, ``end`` defaulting to its latest month. The one aging of a pay
+    figure: ``estimate(as_of=...)`` and :func:`paypath.trends.age_to_latest` both use it."""
+    last = end or max(_model()["wage_index"])
+    return wage_index(last) / wage_index(start), last
+
+
 def _level(level: str | None, years: float | None) -> str:
     if level is not None:
         key = level.strip().lower()
@@ -260,7 +269,7 @@ def estimate_pay(
     where, _alts = resolve_area_detail(area or "national")
     lvl = _level(level, years)
     when = as_of or AS_OF_DEFAULT
-    idx = wage_index(when)
+    idx, _ = wage_growth_factor(AS_OF_DEFAULT, when)  # the index is 1 at AS_OF_DEFAULT
     model = _model()
     offset = model["role_offset"].get(role.id, {"offset": 0.0, "n": 0, "n_soc": 0})
     cal = model["calibration"]

@@ -20,7 +20,9 @@ the advertised-wage series: an estimate, labelled with its method, never a repla
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -29,15 +31,21 @@ from paypath.errors import InputError, NotFound
 from paypath.market.sources_oflc import OFLC_ATTRIBUTION, OFLC_CAVEAT
 from paypath.resources import data_path
 
+if TYPE_CHECKING:
+    from paypath.market.store import Store
+
 __all__ = [
     "INDEED_SOURCE",
     "AgedFigure",
+    "AreaPoint",
+    "AreaTrend",
     "CurrentPay",
     "MonthValue",
     "RoleTrend",
     "TrendPoint",
     "age_to_latest",
     "ai_share",
+    "area_trend",
     "current_pay",
     "posted_wage_growth",
     "role_trend",
@@ -72,6 +80,7 @@ class RoleTrend(BaseModel):
     wage_growth: list[MonthValue]  # advertised-wage growth YoY, last 12 months, fraction
     source: str = f"{OFLC_ATTRIBUTION} (aggregates by SOC and fiscal year); {INDEED_SOURCE}"
     caveat: str = OFLC_CAVEAT
+    from_store: bool = False  # True: read from ingested aggregates, not the shipped table
 
 
 class CurrentPay(BaseModel):
@@ -142,16 +151,25 @@ def ai_share(country: str = "US") -> list[MonthValue]:
     return _country_series("trends/ai_share.csv", "ai_share_pct", country)
 
 
-def role_trend(role: str, *, program: str = "lca", country: str = "US") -> RoleTrend:
+def role_trend(
+    role: str, *, program: str = "lca", country: str = "US", store: Store | None = None
+) -> RoleTrend:
     """Median offered wage of ``role``'s SOC by fiscal year with year-over-year change.
 
+    ``store``: a market store holding ingested OFLC aggregates (``market ingest FILE
+    --source dol-oflc-agg``); its facts are used when it has the SOC, else the shipped table.
     Raises :class:`UnknownRole`, or :class:`InputError` for a program other than lca/perm.
     """
     found = get_role(role)
     if program not in PROGRAMS:
         raise InputError(f"program must be one of {', '.join(PROGRAMS)}, not {program!r}")
     soc = found.soc_codes[0]
-    rows = _soc_series().get((soc, program), [])
+    stored: list[tuple[int, int, float, str]] = []
+    if store is not None:
+        from paypath.market.oflc_aggregates import soc_series
+
+        stored = soc_series(store.con, soc, program)
+    rows = stored or _soc_series().get((soc, program), [])
     points: list[TrendPoint] = []
     for year, n, median, _ in rows:
         before = points[-1].median if points and points[-1].fiscal_year == year - 1 else None
@@ -175,47 +193,106 @@ def role_trend(role: str, *, program: str = "lca", country: str = "US") -> RoleT
         shares_soc_with=sharing,
         country=country.upper(),
         wage_growth=posted_wage_growth(country)[-12:],
+        from_store=bool(stored),
     )
 
 
-def _months_between(start: str, end: str) -> int:
-    y0, m0 = (int(p) for p in start.split("-"))
-    y1, m1 = (int(p) for p in end.split("-"))
-    return (y1 - y0) * 12 + (m1 - m0)
+AREA_YEARS = (2023, 2026)
+AREA_MIN_N = 10  # scripts/build_employers.py's MIN_N: the table holds no smaller cell
+
+
+class AreaPoint(BaseModel):
+    fiscal_year: int
+    n: int
+    p25: float
+    median: float
+    p75: float
+
+
+class AreaTrend(BaseModel):
+    """A role's offered wage in one area by fiscal year, from PERM row-level filings."""
+
+    role: str
+    area: str
+    area_name: str
+    points: list[AreaPoint]  # only the years with row-level files and >= min_n filings
+    years_with_data: list[int] = list(AREA_YEARS)
+    note: str = (
+        "PERM row-level filings exist only for FY2023 and FY2026 (first half); areas with "
+        f"fewer than {AREA_MIN_N} filings in a year are not shown. The national trend above "
+        "comes from the aggregates (all years, SOC level)."
+    )
+    source: str = f"{OFLC_ATTRIBUTION}: PERM FY2023, FY2026 H1 (row-level filings)"
+    caveat: str = OFLC_CAVEAT
+
+
+@cache
+def _area_rows() -> dict[tuple[str, str], list[AreaPoint]]:
+    out: dict[tuple[str, str], list[AreaPoint]] = {}
+    with data_path("oflc/role_area_by_fy.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+            out.setdefault((r["role"], r["area"]), []).append(
+                AreaPoint(
+                    fiscal_year=int(r["fiscal_year"]),
+                    n=int(r["n"]),
+                    p25=float(r["p25"]),
+                    median=float(r["median"]),
+                    p75=float(r["p75"]),
+                )
+            )
+    return out
+
+
+def area_trend(role: str, area: str) -> AreaTrend:
+    """``role``'s offered wage in ``area`` (a state, metro or national) by fiscal year from
+    the PERM filings; ``points`` is empty where no year reaches the minimum n."""
+    from paypath.employers import oflc_area
+
+    found = get_role(role)
+    key, name = oflc_area(area)
+    return AreaTrend(
+        role=found.id, area=key, area_name=name, points=_area_rows().get((found.id, key), [])
+    )
 
 
 def age_to_latest(value: float, month: str = "2025-05", country: str = "US") -> AgedFigure:
     """``value`` (a figure describing ``month``, YYYY-MM) aged to the latest month of the
     advertised-wage growth series: an estimate, with its method stated.
 
-    US: the ratio of the pay model's posted-wage index (:func:`paypath.pay_model.wage_index`,
-    chained from the same Indeed series) at the two months, so ``trends`` and the pay
-    model's ``as_of`` age a figure alike. Elsewhere (no chained index is fitted): the latest
+    US: :func:`paypath.pay_model.wage_growth_factor`, the one aging of a pay figure (the pay
+    model's ``as_of`` uses it too). Elsewhere (no chained index is fitted): the latest
     year-on-year growth, compounded over the months between."""
-    series = posted_wage_growth(country)
-    latest = series[-1]
-    months = _months_between(month, latest.month)
-    if months < 0:
-        raise InputError(f"{month} is after the latest wage-growth month {latest.month}")
+    if not _MONTH.match(month.strip()):
+        raise InputError(f"month {month!r} must look like 2025-05")
     if country.strip().upper() == "US":
-        from paypath.pay_model import wage_index
+        from paypath.pay_model import wage_growth_factor
 
-        factor = wage_index(latest.month) / wage_index(month)
-        how = f"the pay model's US posted-wage index (x{factor:.4f} from {month})"
+        factor, latest = wage_growth_factor(month)
+        if month > latest:
+            raise InputError(f"{month} is after the latest wage-index month {latest}")
+        how = f"the US advertised-wage index ({month} -> {latest}: {factor - 1:+.2%})"
     else:
-        factor = (1 + latest.value) ** (months / 12)
+        series = posted_wage_growth(country)
+        latest = series[-1].month
+        months = _months_between(month, latest)
+        if months < 0:
+            raise InputError(f"{month} is after the latest wage-growth month {latest}")
+        factor = (1 + series[-1].value) ** (months / 12)
         how = (
-            f"advertised-wage growth in {country.upper()} ({latest.value:.1%} a year as of "
-            f"{latest.month}) for {months} months"
+            f"advertised-wage growth in {country.upper()} ({series[-1].value:.1%} a year as of "
+            f"{latest}) for {months} months"
         )
     return AgedFigure(
         official=value,
         official_month=month,
         estimate=round(value * factor, -2),
-        estimate_month=latest.month,
+        estimate_month=latest,
         growth_pct=round((factor - 1) * 100, 2),
         method=f"estimate: the {month} figure grown by {how}; not an official statistic",
     )
+
+
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 OEWS_MONTH = "2025-05"  # BLS OEWS May 2025 estimates

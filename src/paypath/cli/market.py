@@ -113,11 +113,10 @@ def _result_table(result: IngestResult) -> object:
 @app.command("sources")
 def sources(as_json: bool = JSON_OPTION) -> None:
     """List the source kinds `paypath market ingest --source` accepts."""
-    from paypath.market.sources import SOURCES
+    from paypath.market.sources import AGGREGATE_SOURCE, SOURCES
 
-    kinds = [
-        {"kind": s.kind, "help": s.help} for s in sorted(SOURCES.values(), key=lambda s: s.kind)
-    ]
+    listed = [(s.kind, s.help) for s in SOURCES.values()] + [AGGREGATE_SOURCE]
+    kinds = [{"kind": kind, "help": help} for kind, help in sorted(listed)]
     if as_json:
         emit_json(kinds)
         return

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
+from paypath.areas import resolve_area
 from paypath.cli._output import (
     JSON_OPTION,
     console,
@@ -12,7 +15,15 @@ from paypath.cli._output import (
     table,
     to_jsonable,
 )
-from paypath.trends import INDEED_SOURCE, CurrentPay, ai_share, current_pay, role_trend
+from paypath.trends import (
+    INDEED_SOURCE,
+    AreaTrend,
+    CurrentPay,
+    ai_share,
+    area_trend,
+    current_pay,
+    role_trend,
+)
 
 __all__ = ["trends_command"]
 
@@ -28,7 +39,11 @@ def trends_command(
         "national",
         "--area",
         "-a",
-        help="Area of the BLS pay-today figure (the OFLC trend itself is national).",
+        help="State or metro: adds the role's PERM offered wage there (FY2023, FY2026 only) "
+        "and sets the area of the BLS pay-today figure.",
+    ),
+    db: Path | None = typer.Option(
+        None, "--db", help="A store with ingested OFLC aggregates (--source dol-oflc-agg)."
     ),
     show_ai_share: bool = typer.Option(
         False, "--ai-share", help="Share of job postings that mention AI, by month."
@@ -48,10 +63,17 @@ def trends_command(
         return
     if role is None:
         raise typer.BadParameter("give a ROLE (e.g. software-engineer) or --ai-share")
-    trend = role_trend(role, program=program, country=country)
+    if db is not None:
+        from paypath.market.store import open_store
+
+        with open_store(db, read_only=True) as store:
+            trend = role_trend(role, program=program, country=country, store=store)
+    else:
+        trend = role_trend(role, program=program, country=country)
+    local = None if resolve_area(area).type == "national" else area_trend(role, area)
     today = current_pay(role, area)
     if as_json:
-        emit_json({**to_jsonable(trend), "current_pay": today})
+        emit_json({**to_jsonable(trend), "area_trend": local, "current_pay": today})
         return
     rows = [
         [
@@ -74,8 +96,24 @@ def trends_command(
     )
     console.print(f"Source: {trend.source}", highlight=False)
     console.print(f"Caveat: {trend.caveat}", highlight=False)
+    if local is not None:
+        _print_area(local)
     if today is not None:
         _print_today(today)
+
+
+def _print_area(local: AreaTrend) -> None:
+    rows = [
+        [f"FY{p.fiscal_year}", f"{p.n:,}", f"${p.p25:,.0f}", f"${p.median:,.0f}", f"${p.p75:,.0f}"]
+        for p in local.points
+    ]
+    title = f"{local.role} in {local.area_name}: PERM offered wage"
+    if rows:
+        console.print(table(title, ["fiscal year", "filings", "p25", "median", "p75"], rows))
+    else:
+        console.print(f"{title}: no year with enough filings", highlight=False)
+    console.print(local.note, highlight=False)
+    console.print(f"Source: {local.source}", highlight=False)
 
 
 def _print_today(today: CurrentPay) -> None:

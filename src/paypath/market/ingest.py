@@ -46,6 +46,7 @@ import pandas as pd
 
 from paypath.config import default_db_path
 from paypath.errors import IngestError, PaypathError
+from paypath.market.oflc_aggregates import AGGREGATE_KIND, ingest_aggregates
 from paypath.market.records import Record, RowRejected
 from paypath.market.sources import FIELDS, SOURCES, Source, source_kinds
 from paypath.market.store import SCHEMA_SQL, Store, open_store, quiet, refresh_pay_facts
@@ -118,6 +119,8 @@ def ingest_file(
     ``mapping`` renames the file's columns to the fields a source reads (``{"title":
     "job_name", "salary": "pay"}``), for the generic ``csv``/``jsonl``/``parquet`` kinds.
     """
+    if source == AGGREGATE_KIND:  # aggregate facts, not postings: their own table
+        return ingest_aggregates(store, path)
     kind, rows, file = _prepared(path, source, mapping, workers)
     return ingest_rows(
         store,
@@ -300,6 +303,9 @@ def ingest_path(
     """
     target = Path(db) if db is not None else default_db_path()
     open_store(target).close()  # create it, or refuse what is not a store, before staging
+    if source == AGGREGATE_KIND:  # a few thousand facts: read, then loaded in one go
+        with open_store(target) as store:
+            return ingest_aggregates(store, path)
     kind, rows, file = _prepared(path, source, mapping, workers)
     with duckdb.connect(":memory:") as schema:
         schema.execute(SCHEMA_SQL)

@@ -63,6 +63,10 @@ class Record:
     description: str | None = None
     ingest_id: str | None = None
     org_size: str | None = None  # employer size as the source records it (survey OrgSize)
+    # the rate a non-USD salary was converted at (USD per unit), its period and basis
+    fx_rate: float | None = None
+    fx_date: str | None = None
+    fx_source: str | None = None
     skills: dict[str, int] = field(default_factory=dict)  # skill id -> mentions
     # skill id -> mentions in a requirement (mention_context); None: every mention is one
     # (a survey answer or a technology list names what the person works with)
@@ -83,6 +87,9 @@ class Record:
         self.pay_min_usd, self.pay_max_usd = salary.annual_min_usd, salary.annual_max_usd
         self.pay_usd = salary.annual_mid_usd
         self.comp_kind = comp_kind
+        if salary.currency != "USD":  # the rate it was converted at, with its date
+            self.fx_rate, self.fx_date = salary.fx_rate, salary.fx_date
+            self.fx_source = salary.fx_source
         if self.pay_usd is not None and not MIN_PAY_USD <= self.pay_usd <= MAX_PAY_USD:
             raise RowRejected("pay out of range")
 

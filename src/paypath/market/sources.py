@@ -24,9 +24,11 @@ from typing import IO, Any
 
 from paypath.errors import CurrencyError, IngestError, InputError
 from paypath.market.locations import country_code, parse_location
+from paypath.market.oflc_aggregates import AGGREGATE_KIND
 from paypath.market.records import Record, RowRejected, content_id, posting_record
 from paypath.market.sources_oflc import convert_oflc, read_oflc
-from paypath.salary import parse_salary, salary_from_fields
+from paypath.salary import FxTable, parse_salary, salary_from_fields
+from paypath.salary.fx import fx_table_for
 from paypath.skills import resolve_skills
 from paypath.titles import seniority_from_level
 
@@ -335,6 +337,19 @@ def _truthy(value: object) -> bool:
     return str(value or "").strip().casefold() in ("true", "1", "1.0", "yes", "y", "t")
 
 
+def dated_fx(when: date | int | None, currency: str | None) -> FxTable | None:
+    """The ECB rates for a record of ``when`` (a survey year -> that year's annual average,
+    a posting date -> that month's average); None (the salary code's default table) for a
+    USD or undated record, or a currency the ECB does not quote."""
+    if when is None or not currency or currency.strip().upper() == "USD":
+        return None
+    try:
+        table = fx_table_for(when)
+    except InputError:  # a period outside the shipped history
+        return None
+    return table if currency.strip().upper() in table else None
+
+
 # --------------------------------------------------------------------- job postings
 
 
@@ -352,16 +367,18 @@ def _convert_jobspy(row: RawRow) -> Record:
             _text(row, "interval"),
         ),
     )
+    record.posted_at = _date(row.get("date_posted"))
+    currency = _text(row, "currency") or "USD"
     salary = salary_from_fields(
         _text(row, "min_amount"),
         _text(row, "max_amount"),
-        _text(row, "currency") or "USD",
+        currency,
         _text(row, "interval"),
+        fx=dated_fx(record.posted_at, currency),
     )
     record.set_salary(salary)
     if _truthy(row.get("is_remote")):
         record.remote = "remote"
-    record.posted_at = _date(row.get("date_posted"))
     return record
 
 
@@ -378,14 +395,15 @@ def _convert_linkedin(row: RawRow) -> Record:
     )
     low = _text(row, "min_salary") or _text(row, "med_salary")
     high = _text(row, "max_salary") or _text(row, "med_salary")
+    record.posted_at = _date(row.get("listed_time") or row.get("original_listed_time"))
+    currency = _text(row, "currency") or "USD"
     salary = salary_from_fields(
-        low, high, _text(row, "currency") or "USD", _text(row, "pay_period")
+        low, high, currency, _text(row, "pay_period"), fx=dated_fx(record.posted_at, currency)
     )
     record.set_salary(salary)
     record.seniority = _seniority(record.seniority, _text(row, "formatted_experience_level"), None)
     if _truthy(row.get("remote_allowed")):
         record.remote = "remote"
-    record.posted_at = _date(row.get("listed_time") or row.get("original_listed_time"))
     return record
 
 
@@ -439,8 +457,10 @@ def _convert_ds_salaries(row: RawRow) -> Record:
     amount = _text(row, "salary")
     if amount is None:
         raise RowRejected("no compensation")
+    currency = _text(row, "salary_currency") or "USD"
+    survey_year = record.posted_at.year if record.posted_at else None  # its annual average
     record.set_salary(
-        salary_from_fields(amount, amount, _text(row, "salary_currency") or "USD", "yearly")
+        salary_from_fields(amount, amount, currency, "yearly", fx=dated_fx(survey_year, currency))
     )
     return record
 
@@ -500,14 +520,15 @@ def _convert_generic(kind: str) -> Callable[[RawRow], Record]:
         text = _text(row, "salary")
         low, high = _text(row, "salary_min"), _text(row, "salary_max")
         currency = _text(row, "currency") or "USD"
+        record.posted_at = _date(row.get("posted_at"))
+        fx = dated_fx(record.posted_at, currency)
         if low or high:
-            salary = salary_from_fields(low, high, currency, _text(row, "period"))
+            salary = salary_from_fields(low, high, currency, _text(row, "period"), fx=fx)
         else:
-            salary = parse_salary(text, default_currency=currency) if text else None
+            salary = parse_salary(text, default_currency=currency, fx=fx) if text else None
         record.set_salary(salary)
         if _truthy(row.get("remote")):
             record.remote = "remote"
-        record.posted_at = _date(row.get("posted_at"))
         return record
 
     return convert
@@ -572,4 +593,13 @@ SOURCES: dict[str, Source] = {
 
 
 def source_kinds() -> list[str]:
-    return sorted(SOURCES)
+    """Every ``--source`` kind: the row sources and ``dol-oflc-agg`` (OFLC aggregate facts,
+    :mod:`paypath.market.oflc_aggregates`)."""
+    return sorted([*SOURCES, AGGREGATE_SOURCE[0]])
+
+
+# the aggregate kind is no row source (its facts have their own table); listed beside them
+AGGREGATE_SOURCE = (
+    AGGREGATE_KIND,
+    "DOL OFLC aggregates (agg_soc_by_fy, agg_locations_top, agg_program_stats)",
+)

@@ -15,6 +15,8 @@ Tables (the schema is ``SCHEMA_SQL``; docs/CONTRACTS.md explains each column):
   per (posting, skill): the ingest writes a posting's skills only with the posting itself,
   so no index is kept for it (an index on ~12 skill rows per posting would cost more
   memory at commit than the rest of a million-posting ingest).
+  ``fx_rate``/``fx_date``/``fx_source``: the rate a non-USD salary was converted at (USD
+  per unit) and its period (NULL for USD pay and in rows stored before they were recorded).
 * ``quarantine``: rows that could not be used, with the reason and the raw row.
 * ``ingests``: one row per ingest run with its counts.
 * ``pay_facts``: the paid rows of ``postings`` (``pay_usd > 0``), only the columns the
@@ -72,9 +74,13 @@ CREATE TABLE IF NOT EXISTS postings (
   salary_text VARCHAR, salary_min DOUBLE, salary_max DOUBLE, currency VARCHAR, period VARCHAR,
   period_inferred BOOLEAN, pay_usd DOUBLE, pay_min_usd DOUBLE, pay_max_usd DOUBLE,
   comp_kind VARCHAR, years_experience DOUBLE, ai_use BOOLEAN, remote VARCHAR,
-  posted_at DATE, description VARCHAR, ingest_id VARCHAR, org_size VARCHAR
+  posted_at DATE, description VARCHAR, ingest_id VARCHAR, org_size VARCHAR,
+  fx_rate DOUBLE, fx_date VARCHAR, fx_source VARCHAR
 );
 ALTER TABLE postings ADD COLUMN IF NOT EXISTS org_size VARCHAR;
+ALTER TABLE postings ADD COLUMN IF NOT EXISTS fx_rate DOUBLE;
+ALTER TABLE postings ADD COLUMN IF NOT EXISTS fx_date VARCHAR;
+ALTER TABLE postings ADD COLUMN IF NOT EXISTS fx_source VARCHAR;
 CREATE TABLE IF NOT EXISTS posting_skills (
   posting_id VARCHAR NOT NULL, skill_id VARCHAR NOT NULL, mentions INTEGER, asked INTEGER
 );
@@ -323,7 +329,10 @@ def _check_schema(con: duckdb.DuckDBPyConnection, target: Path) -> None:
 
 
 # columns opening an older store adds
-_ADDED_LATER = {"posting_skills": {"asked"}, "postings": {"org_size"}}
+_ADDED_LATER = {
+    "posting_skills": {"asked"},
+    "postings": {"org_size", "fx_rate", "fx_date", "fx_source"},
+}
 
 
 @cache
