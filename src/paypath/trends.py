@@ -295,6 +295,12 @@ def age_to_latest(value: float, month: str = "2025-05", country: str = "US") -> 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
+def _months_between(start: str, end: str) -> int:
+    y0, m0 = (int(p) for p in start.split("-"))
+    y1, m1 = (int(p) for p in end.split("-"))
+    return (y1 - y0) * 12 + (m1 - m0)
+
+
 OEWS_MONTH = "2025-05"  # BLS OEWS May 2025 estimates
 
 
