@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import stat
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from paypath.errors import InputError
 from paypath.market import analytics
@@ -98,3 +101,37 @@ def test_a_new_min_n_filters_the_cached_fits_without_refitting(
     assert len(by_min_n[60]) < len(by_min_n[2])
     with pytest.raises(InputError, match="at least 2"):
         skill_premiums(store, min_n=1)
+
+
+def test_parsed_yaml_is_cached_as_json_owner_only(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from paypath import resources
+
+    monkeypatch.setattr(resources, "load_yaml", resources.load_yaml.__wrapped__)
+    parsed = yaml.load(resources.data_path("roles.yaml").read_bytes(), Loader=yaml.SafeLoader)
+    assert resources.load_yaml("roles.yaml") == parsed  # parsed, and kept
+    (entry,) = (cache.parent / "data").glob("roles-*.json")
+    assert json.loads(entry.read_text(encoding="utf-8")) == parsed
+    assert stat.S_IMODE(entry.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+
+    def no_yaml(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed the YAML again instead of reading the JSON")
+
+    real_load = resources.yaml.load
+    monkeypatch.setattr(resources.yaml, "load", no_yaml)
+    assert resources.load_yaml("roles.yaml") == parsed  # read back from the JSON
+    entry.write_text("{broken", encoding="utf-8")
+    monkeypatch.setattr(resources.yaml, "load", real_load)
+    assert resources.load_yaml("roles.yaml") == parsed  # a corrupt entry is parsed again
+    assert json.loads(entry.read_text(encoding="utf-8")) == parsed  # and kept again
+
+
+def test_values_json_cannot_hold_are_not_cached(cache: Path) -> None:
+    from paypath import resources
+
+    entry = cache.parent / "data" / "x.json"
+    resources._keep(entry, {1: "integer key"})
+    resources._keep(entry, {"when": datetime.date(2026, 1, 1)})
+    assert not entry.exists()

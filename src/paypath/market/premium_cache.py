@@ -3,7 +3,8 @@
 Fitting every premium regression costs seconds, and ``paypath advise`` needs them on each
 run. The fits depend only on the store's contents and on the model's code, so they are
 computed once and kept as JSON under the user cache dir (``platformdirs.user_cache_dir``,
-or the ``PAYPATH_CACHE_DIR`` setting), in a file named by a content key:
+or the ``PAYPATH_CACHE_DIR`` setting; folder 0700, files 0600), in a file named by a
+content key:
 
 - the store: for the bundled dataset, the SHA-256 of its parquet files; for a DuckDB file
   store, its path, size and modification time (any ingest rewrites the file);
@@ -27,9 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from paypath.config import setting
+from paypath.config import cache_root, make_cache_dir
 from paypath.resources import data_path
 
 __all__ = ["cache_dir", "cached", "content_key"]
@@ -39,9 +38,7 @@ _MODEL_FILES = ("analytics.py", "premium_model.py", "premium_cache.py")
 
 def cache_dir() -> Path:
     """Where cached premiums live (not created here)."""
-    configured = setting("cache_dir")
-    base = Path(configured) if configured else Path(platformdirs.user_cache_dir("paypath"))
-    return base / "premiums"
+    return cache_root() / "premiums"
 
 
 @cache
@@ -104,8 +101,7 @@ def cached(
         pass
     value = compute()
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # owner-only, as mkstemp
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=make_cache_dir(folder.name), suffix=".tmp")  # 0600
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(value, f)
         os.replace(tmp, path)
