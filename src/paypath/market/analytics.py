@@ -25,15 +25,14 @@ Every result carries ``source``: the bundled dataset's citation, or "your store:
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-import numpy as np
-import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from paypath.catalog import get_role, get_skill
@@ -42,16 +41,12 @@ from paypath.errors import InputError, InsufficientData, PaypathError, UnknownSk
 from paypath.market.engines import Engine, StatsQuery, StoreLike, get_engine
 from paypath.market.engines._sql import GROUP_COLUMNS
 from paypath.market.premium_cache import cached
-from paypath.market.premium_model import (
-    SkillFit,
-    design,
-    fit_dummies,
-    is_lever,
-    shrink,
-    skill_listed,
-    trim_pay,
-)
 from paypath.market.store import BUNDLED_SOURCE, Store, bundled_store, open_store
+
+if TYPE_CHECKING:  # numpy, pandas and the model load with the first fit, not the import
+    import pandas as pd
+
+    from paypath.market.premium_model import SkillFit
 
 __all__ = [
     "AI_SKILL",
@@ -429,6 +424,11 @@ FIT_FLOOR = 2  # the fewest rows with and without a skill that any min_n may ask
 def _premium_fits(store: StoreLike, eng: Engine, role: str | None) -> list[dict[str, Any]]:
     """The sample's header, then one raw fit per skill with ``FIT_FLOOR`` rows or more
     with and without it (the survey's AI-use answer marked ``"ai": True``)."""
+    import numpy as np
+    import pandas as pd
+
+    from paypath.market.premium_model import design, fit_dummies, is_lever, skill_listed, trim_pay
+
     frame = eng.premium_frame(store, role)
     rows, skills = frame.rows, frame.skills
     ai_rows = rows[rows["ai_use"].notna()]
@@ -471,6 +471,8 @@ def _premium_fits(store: StoreLike, eng: Engine, role: str | None) -> list[dict[
 
 
 def _ai_fit(ai_rows: pd.DataFrame, role: str | None, header: dict[str, Any]) -> list[Any]:
+    from paypath.market.premium_model import design, fit_dummies, trim_pay
+
     sample = trim_pay(ai_rows)
     used = sample["ai_use"].astype(float).to_numpy(dtype=float)
     if len(sample) < 2 * FIT_FLOOR or min(used.sum(), len(used) - used.sum()) < FIT_FLOOR:
@@ -486,12 +488,16 @@ def _fit_fields(fit: SkillFit | None) -> list[float] | None:
 
 
 def _skill_fit(record: dict[str, Any]) -> SkillFit | None:
+    from paypath.market.premium_model import SkillFit
+
     f = record["fit"]
     return None if f is None else SkillFit(float(f[0]), float(f[1]), int(f[2]), int(f[3]))
 
 
 def _premiums_at(fits: list[dict[str, Any]], role: str | None, min_n: int) -> list[Premium]:
     """The premiums for ``min_n``, out of the fits of :func:`_premium_fits`."""
+    from paypath.market.premium_model import shrink
+
     header, records = fits[0], fits[1:]
     base = {"role": role, "method": METHOD, "source": header["source"]}
     has_ai = header["ai_rows"] >= 2 * min_n
@@ -533,12 +539,12 @@ def _premium(
     low, high = fit.ci
     ols = fit if raw is None else raw
     return Premium(
-        raw_premium=float(np.expm1(ols.beta)),
+        raw_premium=float(math.expm1(ols.beta)),
         skill=skill,
         name=_skill_name(skill),
-        premium=float(np.expm1(fit.beta)),
-        ci_low=float(np.expm1(low)),
-        ci_high=float(np.expm1(high)),
+        premium=float(math.expm1(fit.beta)),
+        ci_low=float(math.expm1(low)),
+        ci_high=float(math.expm1(high)),
         n=fit.n_with,
         n_without=fit.n_without,
         beta=ols.beta,
