@@ -86,9 +86,7 @@ def test_market_stats_in_another_process_answers_during_the_load(
     assert not list(tmp_path.glob(f"{STAGING_PREFIX}*"))
 
 
-def _interrupt(
-    monkeypatch: pytest.MonkeyPatch, module: Any, name: str, after: bool
-) -> list[int]:
+def _interrupt(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, after: bool) -> list[int]:
     """Make ``module.name`` raise KeyboardInterrupt before it runs or after it took effect."""
     real = getattr(module, name)
     calls: list[int] = []
@@ -196,4 +194,3 @@ def test_the_premium_cache_folder_is_owner_only(
     folder = cache_dir()
     assert folder.is_dir() and _mode(folder) == 0o700
     assert [_mode(f) for f in folder.iterdir()] == [0o600]
-

@@ -12,7 +12,15 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["SETTINGS", "Setting", "cache_root", "data_dir", "default_db_path", "make_cache_dir", "setting"]
+__all__ = [
+    "SETTINGS",
+    "Setting",
+    "cache_root",
+    "data_dir",
+    "default_db_path",
+    "make_cache_dir",
+    "setting",
+]
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,10 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("min_n", "PAYPATH_MIN_N", "10", "Cells with fewer observations are suppressed."),
     Setting(
-        "cache_dir", "PAYPATH_CACHE_DIR", "", "Cache of fitted premiums and parsed data (default: user cache dir)."
+        "cache_dir",
+        "PAYPATH_CACHE_DIR",
+        "",
+        "Cache of fitted premiums, parsed data (default: user cache dir).",
     ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
