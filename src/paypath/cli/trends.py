@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from paypath.cli._output import (
@@ -12,7 +14,9 @@ from paypath.cli._output import (
     table,
     to_jsonable,
 )
-from paypath.trends import INDEED_SOURCE, CurrentPay, ai_share, current_pay, role_trend
+
+if TYPE_CHECKING:  # the trend tables load only when the command runs, not for `--help`
+    from paypath.trends import CurrentPay
 
 __all__ = ["trends_command"]
 
@@ -36,6 +40,8 @@ def trends_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Is pay for a role rising? OFLC medians FY2015-FY2026 and advertised-wage growth."""
+    from paypath.trends import INDEED_SOURCE, ai_share, current_pay, role_trend
+
     if show_ai_share:
         series = ai_share(country)
         if as_json:
