@@ -41,12 +41,11 @@ from paypath.errors import InputError, InsufficientData, PaypathError, UnknownSk
 from paypath.market.engines import Engine, StatsQuery, StoreLike, get_engine
 from paypath.market.engines._sql import GROUP_COLUMNS
 from paypath.market.premium_cache import cached
+from paypath.market.premium_fit import SkillFit, shrink
 from paypath.market.store import BUNDLED_SOURCE, Store, bundled_store, open_store
 
 if TYPE_CHECKING:  # numpy, pandas and the model load with the first fit, not the import
     import pandas as pd
-
-    from paypath.market.premium_model import SkillFit
 
 __all__ = [
     "AI_SKILL",
@@ -488,16 +487,12 @@ def _fit_fields(fit: SkillFit | None) -> list[float] | None:
 
 
 def _skill_fit(record: dict[str, Any]) -> SkillFit | None:
-    from paypath.market.premium_model import SkillFit
-
     f = record["fit"]
     return None if f is None else SkillFit(float(f[0]), float(f[1]), int(f[2]), int(f[3]))
 
 
 def _premiums_at(fits: list[dict[str, Any]], role: str | None, min_n: int) -> list[Premium]:
     """The premiums for ``min_n``, out of the fits of :func:`_premium_fits`."""
-    from paypath.market.premium_model import shrink
-
     header, records = fits[0], fits[1:]
     base = {"role": role, "method": METHOD, "source": header["source"]}
     has_ai = header["ai_rows"] >= 2 * min_n
