@@ -19,9 +19,9 @@ it mid-copy.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,7 +42,10 @@ def lock_path(target: Path) -> Path:
 def _writer_lock(target: Path) -> Iterator[None]:
     fd = os.open(lock_path(target), os.O_CREAT | os.O_RDWR, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)  # released when fd closes, even on SIGKILL
+        if sys.platform != "win32":  # Windows: no flock; DuckDB's own lock still guards
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)  # released when fd closes, even on SIGKILL
         yield
     finally:
         os.close(fd)
