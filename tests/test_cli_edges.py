@@ -76,12 +76,17 @@ def test_role_ids_are_never_cut_in_an_80_column_terminal() -> None:
         assert len(line) <= 80
 
 
-def _imported(args: list[str]) -> set[str]:
+HEAVY = ("pandas", "duckdb", "statsmodels", "fastapi", "numpy")
+# the data tables behind some commands: `--help` must not load them (issue #20: 1.07 s)
+TABLES = ("paypath.employers", "paypath.pay_model", "paypath.trends", "paypath.catalog")
+
+
+def _imported(args: list[str], watched: tuple[str, ...] = HEAVY) -> set[str]:
     code = (
         "import sys\nfrom paypath.cli import app\n"
         f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
         "print('MODULES:' + ' '.join(sorted(m for m in sys.modules if m in "
-        "('pandas', 'duckdb', 'statsmodels', 'fastapi', 'numpy'))))"
+        f"{watched!r})))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -100,3 +105,14 @@ def _imported(args: list[str]) -> set[str]:
 )
 def test_light_commands_load_no_heavy_library(args: list[str]) -> None:
     assert _imported(args) == set()
+
+
+def test_help_loads_no_data_table() -> None:
+    assert _imported(["--help"], HEAVY + TABLES) == set()
+
+
+def test_the_pay_commands_level_choices_are_the_pay_models() -> None:
+    from paypath.cli.pay import LEVELS as CLI_LEVELS
+    from paypath.pay_model import LEVELS
+
+    assert CLI_LEVELS == LEVELS

@@ -22,6 +22,7 @@ from paypath.web.server import NoDelayH11Protocol
 def test_warm_app_computes_every_role_in_the_background() -> None:
     app = create_warm_app()
     with TestClient(app) as client:
+        assert client.get("/favicon.ico").status_code == 200  # the warm-up starts after it
         app.state.warming.join(timeout=300)
         assert not app.state.warming.is_alive()
         assert role_premiums.cache_info().currsize >= len(load_roles())
@@ -79,3 +80,30 @@ def test_connections_get_tcp_nodelay_on_a_listener_with_proto_zero() -> None:
         thread.join(timeout=10)
         listener.close()
     assert _Probe.seen and all(_Probe.seen)
+
+
+def test_the_warm_up_waits_for_the_first_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    started = threading.Event()
+
+    def record() -> float:
+        started.set()
+        return 0.0
+
+    monkeypatch.setattr(warm, "warm_caches", record)
+    app = create_warm_app()
+    with TestClient(app) as client:
+        assert not started.wait(timeout=0.5)  # nothing asked yet: it waits
+        assert client.get("/api/roles").status_code == 200
+        assert started.wait(timeout=30)  # the first answer is out: it starts
+        app.state.warming.join(timeout=30)
+
+
+def test_the_warm_up_starts_after_its_grace_without_requests(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(warm, "warm_caches", lambda: 0.0)
+    done = threading.Event()
+    never = threading.Event()
+    thread = warm.start_warming(lambda _s: done.set(), after=never, grace_s=0.05)
+    thread.join(timeout=300)
+    assert done.is_set() and not never.is_set()

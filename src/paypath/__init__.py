@@ -8,9 +8,17 @@ web app and the statistics stack load only when asked for).
 from __future__ import annotations
 
 import importlib
+import os
 from typing import TYPE_CHECKING, Any
 
 from paypath.errors import PaypathError
+
+# One BLAS thread unless the user says otherwise (read when numpy first loads). paypath's
+# matrices are small (a premium fit's design is ~10k rows x ~100 columns): one thread
+# factors it in ~50 ms, while OpenBLAS's default of one thread per core spins against
+# the other work on a shared machine and took 1.5-6 s for the same SVD (issue #20).
+for _blas in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_blas, "1")
 
 if TYPE_CHECKING:
     from paypath.advisor import advise, next_skills, recommend_roles

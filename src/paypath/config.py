@@ -12,7 +12,15 @@ from pathlib import Path
 
 import platformdirs
 
-__all__ = ["SETTINGS", "Setting", "data_dir", "default_db_path", "setting"]
+__all__ = [
+    "SETTINGS",
+    "Setting",
+    "cache_root",
+    "data_dir",
+    "default_db_path",
+    "make_cache_dir",
+    "setting",
+]
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,10 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("min_n", "PAYPATH_MIN_N", "10", "Cells with fewer observations are suppressed."),
     Setting(
-        "cache_dir", "PAYPATH_CACHE_DIR", "", "Cache of fitted premiums (default: user cache dir)."
+        "cache_dir",
+        "PAYPATH_CACHE_DIR",
+        "",
+        "Cache of fitted premiums, parsed data (default: user cache dir).",
     ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -50,6 +61,21 @@ def data_dir() -> Path:
     """The user's paypath data directory (not created here)."""
     configured = setting("data_dir")
     return Path(configured) if configured else Path(platformdirs.user_data_dir("paypath"))
+
+
+def cache_root() -> Path:
+    """The user's paypath cache directory (not created here); what is in it can be rebuilt."""
+    configured = setting("cache_dir")
+    return Path(configured) if configured else Path(platformdirs.user_cache_dir("paypath"))
+
+
+def make_cache_dir(name: str) -> Path:
+    """``cache_root()/name``, created owner-only (0700, as is the root when made here)."""
+    root = cache_root()
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder = root / name
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
 
 
 def default_db_path() -> Path:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
-from paypath.employers import EmployerComparison, EmployerPay, employer_profile, top_payers
+
+if TYPE_CHECKING:  # the employer table loads only in the commands that use it (`--help`)
+    from paypath.employers import EmployerComparison, EmployerPay
 
 __all__ = ["app", "print_employer_comparison"]
 
@@ -45,6 +49,8 @@ def employers_command(
         return
     if role is None:
         raise typer.BadParameter("give --role (e.g. --role ml-engineer) or a subcommand")
+    from paypath.employers import top_payers
+
     ranking = top_payers(role, area, fiscal_year=year, limit=limit)
     if as_json:
         emit_json(ranking)
@@ -66,6 +72,8 @@ def show_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Roles and offered pay at one employer."""
+    from paypath.employers import employer_profile
+
     profile = employer_profile(name, area, fiscal_year=year)
     if as_json:
         emit_json(profile)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
-from paypath.pay_model import LEVELS, PayDistribution, estimate_pay
+
+if TYPE_CHECKING:  # the pay model loads only when the command runs, not for `--help`
+    from paypath.pay_model import PayDistribution
+
+LEVELS = ("junior", "mid", "senior", "staff", "principal")  # pay_model.LEVELS (a test checks)
 
 __all__ = ["pay_command"]
 
@@ -38,6 +44,8 @@ def pay_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Base salary and total comp (p10..p90, annual USD, US) for a role, area and seniority."""
+    from paypath.pay_model import estimate_pay
+
     est = estimate_pay(role, area, years=years, level=level, employer=employer, as_of=as_of)
     if as_json:
         emit_json(est)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -15,15 +16,9 @@ from paypath.cli._output import (
     table,
     to_jsonable,
 )
-from paypath.trends import (
-    INDEED_SOURCE,
-    AreaTrend,
-    CurrentPay,
-    ai_share,
-    area_trend,
-    current_pay,
-    role_trend,
-)
+
+if TYPE_CHECKING:  # the trend tables load only when the command runs, not for `--help`
+    from paypath.trends import AreaTrend, CurrentPay
 
 __all__ = ["trends_command"]
 
@@ -51,6 +46,8 @@ def trends_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Is pay for a role rising? OFLC medians FY2015-FY2026 and advertised-wage growth."""
+    from paypath.trends import INDEED_SOURCE, ai_share, area_trend, current_pay, role_trend
+
     if show_ai_share:
         series = ai_share(country)
         if as_json:

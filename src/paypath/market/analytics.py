@@ -25,15 +25,14 @@ Every result carries ``source``: the bundled dataset's citation, or "your store:
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-import numpy as np
-import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from paypath.catalog import get_role, get_skill
@@ -42,15 +41,11 @@ from paypath.errors import InputError, InsufficientData, PaypathError, UnknownSk
 from paypath.market.engines import Engine, StatsQuery, StoreLike, get_engine
 from paypath.market.engines._sql import GROUP_COLUMNS
 from paypath.market.premium_cache import cached
-from paypath.market.premium_model import (
-    design,
-    fit_dummies,
-    is_lever,
-    shrink,
-    skill_listed,
-    trim_pay,
-)
+from paypath.market.premium_fit import SkillFit, shrink
 from paypath.market.store import BUNDLED_SOURCE, Store, bundled_store, open_store
+
+if TYPE_CHECKING:  # numpy, pandas and the model load with the first fit, not the import
+    import pandas as pd
 
 __all__ = [
     "AI_SKILL",
@@ -397,53 +392,137 @@ def skill_premiums(
     engine: str | Engine = "duckdb",
     master: str | None = None,
 ) -> list[Premium]:
-    """Pay premiums of skills with at least ``min_n`` rows with and without them."""
-    if min_n < 2:
-        raise InputError(f"min_n must be at least 2, not {min_n}")
+    """Pay premiums of skills with at least ``min_n`` rows with and without them.
+
+    The regressions are fitted once per (store contents, role, engine) for every skill
+    with ``FIT_FLOOR`` rows or more with and without it, and cached on disk. Each skill's
+    regression is its own, so fitting more skills changes no skill's fit: ``min_n`` only
+    picks the fits to keep and shrinks those together, and a new ``min_n`` costs
+    milliseconds, never a refit.
+    """
+    if isinstance(min_n, bool) or min_n < FIT_FLOOR:
+        raise InputError(f"min_n must be at least {FIT_FLOOR}, not {min_n}")
     if role is not None:
         _check_role(role)
     eng = _engine(engine, master)
     key = (store_fingerprint(store), role, min_n, eng.name, getattr(eng, "master", None))
     if key not in _PREMIUMS:
         # fitted once per data version: on disk across runs (paypath.market.premium_cache)
-        rows = cached(
+        fits = cached(
             store,
-            ("skill_premiums", role, min_n, eng.name),
-            lambda: _premium_rows(store, eng, role, min_n),
+            ("skill_premium_fits", role, eng.name),
+            lambda: _premium_fits(store, eng, role),
         )
-        if rows and _INSUFFICIENT in rows[0]:  # too little data is an answer too: cached
-            raise InsufficientData(str(rows[0][_INSUFFICIENT]))
-        _remember(_PREMIUMS, key, tuple(Premium.model_validate(r) for r in rows))
+        _remember(_PREMIUMS, key, tuple(_premiums_at(fits, role, min_n)))
     return list(_PREMIUMS[key])
 
 
-_INSUFFICIENT = "insufficient_data"
+FIT_FLOOR = 2  # the fewest rows with and without a skill that any min_n may ask for
 
 
-def _premium_rows(store: StoreLike, eng: Engine, role: str | None, min_n: int) -> list[Any]:
-    try:
-        return [p.model_dump() for p in _compute_premiums(store, eng, role, min_n)]
-    except InsufficientData as exc:
-        return [{_INSUFFICIENT: exc.message}]
+def _premium_fits(store: StoreLike, eng: Engine, role: str | None) -> list[dict[str, Any]]:
+    """The sample's header, then one raw fit per skill with ``FIT_FLOOR`` rows or more
+    with and without it (the survey's AI-use answer marked ``"ai": True``)."""
+    import numpy as np
+    import pandas as pd
 
+    from paypath.market.premium_model import design, fit_dummies, is_lever, skill_listed, trim_pay
 
-def _compute_premiums(store: StoreLike, eng: Engine, role: str | None, min_n: int) -> list[Premium]:
     frame = eng.premium_frame(store, role)
     rows, skills = frame.rows, frame.skills
-    source = store_source(store)
-    base = {"role": role, "method": METHOD, "source": source}
-    out: list[Premium] = []
     ai_rows = rows[rows["ai_use"].notna()]
-    has_ai = len(ai_rows) >= 2 * min_n
-    if has_ai:
-        out += _fit_ai(ai_rows, role, min_n, base)
     with_skills = skill_listed(rows, skills)
-    if role is not None and len(with_skills) < 2 * min_n and not out:
+    sample = trim_pay(with_skills)
+    header: dict[str, Any] = {
+        "source": store_source(store),
+        "ai_rows": len(ai_rows),
+        "skill_rows": len(with_skills),
+        "sample_rows": len(sample),
+        "controls": [],
+        "ai_controls": [],
+    }
+    out: list[dict[str, Any]] = [header, *_ai_fit(ai_rows, role, header)]
+    if len(sample) < 2 * FIT_FLOOR:
+        return out
+    index = pd.Index(sample["id"])
+    pairs = skills[skills["posting_id"].isin(index)].drop_duplicates()
+    counts = pairs["skill_id"].value_counts()
+    eligible = [
+        str(s)
+        for s, n in counts.items()
+        if n >= FIT_FLOOR
+        and len(sample) - n >= FIT_FLOOR
+        and is_lever(str(s), _skill_category(str(s)))
+    ]
+    if not eligible:
+        return out
+    dummies = np.zeros((len(sample), len(eligible)))
+    column = {s: j for j, s in enumerate(eligible)}
+    picked = pairs[pairs["skill_id"].isin(column)]
+    dummies[index.get_indexer(picked["posting_id"]), picked["skill_id"].map(column)] = 1.0
+    d = design(sample, pooled_roles=role is None)
+    header["controls"] = list(d.controls)
+    fits = fit_dummies(d, dummies)
+    return out + [
+        {"skill": s, "ai": False, "n": int(n), "fit": _fit_fields(f)}
+        for s, n, f in zip(eligible, dummies.sum(axis=0), fits, strict=True)
+    ]
+
+
+def _ai_fit(ai_rows: pd.DataFrame, role: str | None, header: dict[str, Any]) -> list[Any]:
+    from paypath.market.premium_model import design, fit_dummies, trim_pay
+
+    sample = trim_pay(ai_rows)
+    used = sample["ai_use"].astype(float).to_numpy(dtype=float)
+    if len(sample) < 2 * FIT_FLOOR or min(used.sum(), len(used) - used.sum()) < FIT_FLOOR:
+        return []
+    d = design(sample, pooled_roles=role is None)
+    header["ai_controls"] = list(d.controls)
+    (fit,) = fit_dummies(d, used[:, None])
+    return [{"skill": AI_SKILL, "ai": True, "n": int(used.sum()), "fit": _fit_fields(fit)}]
+
+
+def _fit_fields(fit: SkillFit | None) -> list[float] | None:
+    return None if fit is None else [fit.beta, fit.se, fit.n_with, fit.n_without]
+
+
+def _skill_fit(record: dict[str, Any]) -> SkillFit | None:
+    f = record["fit"]
+    return None if f is None else SkillFit(float(f[0]), float(f[1]), int(f[2]), int(f[3]))
+
+
+def _premiums_at(fits: list[dict[str, Any]], role: str | None, min_n: int) -> list[Premium]:
+    """The premiums for ``min_n``, out of the fits of :func:`_premium_fits`."""
+    header, records = fits[0], fits[1:]
+    base = {"role": role, "method": METHOD, "source": header["source"]}
+    has_ai = header["ai_rows"] >= 2 * min_n
+    out: list[Premium] = []
+    for record in records:
+        fit = _skill_fit(record)
+        if has_ai and record["ai"] and fit and min(fit.n_with, fit.n_without) >= min_n:
+            out.append(_premium(AI_SKILL, fit, tuple(header["ai_controls"]), base))
+    if role is not None and header["skill_rows"] < 2 * min_n and not out:
         raise InsufficientData(
-            f"only {len(with_skills)} rows with pay and skills for role {role!r}; premiums need "
-            f"at least {2 * min_n} (lower --min-n, or ingest more data)"
+            f"only {header['skill_rows']} rows with pay and skills for role {role!r}; premiums "
+            f"need at least {2 * min_n} (lower --min-n, or ingest more data)"
         )
-    out += _fit_skills(with_skills, skills, role, min_n, base, skip_ai=has_ai)
+    n_rows = header["sample_rows"]
+    kept = [
+        r
+        for r in records
+        if not r["ai"]
+        and n_rows >= 2 * min_n
+        and r["n"] >= min_n
+        and n_rows - r["n"] >= min_n
+        and not (has_ai and r["skill"] == AI_SKILL)
+    ]
+    raw = [_skill_fit(r) for r in kept]
+    controls = tuple(header["controls"])
+    out += [
+        _premium(r["skill"], fit, controls, base, raw=ols)
+        for r, fit, ols in zip(kept, shrink(raw), raw, strict=True)
+        if fit is not None
+    ]
     return sorted(out, key=lambda p: (-p.premium, p.skill))
 
 
@@ -455,12 +534,12 @@ def _premium(
     low, high = fit.ci
     ols = fit if raw is None else raw
     return Premium(
-        raw_premium=float(np.expm1(ols.beta)),
+        raw_premium=float(math.expm1(ols.beta)),
         skill=skill,
         name=_skill_name(skill),
-        premium=float(np.expm1(fit.beta)),
-        ci_low=float(np.expm1(low)),
-        ci_high=float(np.expm1(high)),
+        premium=float(math.expm1(fit.beta)),
+        ci_low=float(math.expm1(low)),
+        ci_high=float(math.expm1(high)),
         n=fit.n_with,
         n_without=fit.n_without,
         beta=ols.beta,
@@ -469,54 +548,3 @@ def _premium(
         controls=list(controls),
         **base,
     )
-
-
-def _fit_ai(
-    rows: pd.DataFrame, role: str | None, min_n: int, base: dict[str, Any]
-) -> list[Premium]:
-    sample = trim_pay(rows)
-    used = sample["ai_use"].astype(float).to_numpy(dtype=float)
-    if min(used.sum(), len(used) - used.sum()) < min_n:
-        return []
-    d = design(sample, pooled_roles=role is None)
-    (fit,) = fit_dummies(d, used[:, None])
-    return [] if fit is None else [_premium(AI_SKILL, fit, d.controls, base)]
-
-
-def _fit_skills(
-    rows: pd.DataFrame,
-    skills: pd.DataFrame,
-    role: str | None,
-    min_n: int,
-    base: dict[str, Any],
-    *,
-    skip_ai: bool,
-) -> list[Premium]:
-    sample = trim_pay(rows)
-    if len(sample) < 2 * min_n:
-        return []
-    index = pd.Index(sample["id"])
-    pairs = skills[skills["posting_id"].isin(index)].drop_duplicates()
-    counts = pairs["skill_id"].value_counts()
-    eligible = [
-        str(s)
-        for s, n in counts.items()
-        if n >= min_n
-        and len(sample) - n >= min_n
-        and not (skip_ai and s == AI_SKILL)
-        and is_lever(str(s), _skill_category(str(s)))
-    ]
-    if not eligible:
-        return []
-    dummies = np.zeros((len(sample), len(eligible)))
-    column = {s: j for j, s in enumerate(eligible)}
-    picked = pairs[pairs["skill_id"].isin(column)]
-    dummies[index.get_indexer(picked["posting_id"]), picked["skill_id"].map(column)] = 1.0
-    d = design(sample, pooled_roles=role is None)
-    raw = fit_dummies(d, dummies)
-    fits = shrink(raw)
-    return [
-        _premium(skill, fit, d.controls, base, raw=r)
-        for skill, fit, r in zip(eligible, fits, raw, strict=True)
-        if fit is not None
-    ]

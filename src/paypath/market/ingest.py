@@ -50,6 +50,7 @@ from paypath.market.oflc_aggregates import AGGREGATE_KIND, ingest_aggregates
 from paypath.market.records import Record, RowRejected
 from paypath.market.sources import FIELDS, SOURCES, Source, source_kinds
 from paypath.market.store import SCHEMA_SQL, Store, open_store, quiet, refresh_pay_facts
+from paypath.market.store_copy import store_copy
 from paypath.profile import MAX_YEARS
 
 __all__ = [
@@ -313,7 +314,8 @@ def ingest_path(
     return _ingest(
         rows,
         kind,
-        lambda: open_store(target),  # opened only once the rows are staged
+        # loaded into a copy swapped in whole: readers see the last state throughout
+        lambda: store_copy(target, f"{STAGING_PREFIX}{os.getpid()}-"),
         folder=target.parent,
         columns=columns,
         source_file=str(file),
@@ -549,6 +551,7 @@ def _write(
     con.register("batch", frame)
     try:
         con.execute(f"COPY (SELECT {casts} FROM batch) TO {_literal(path)} (FORMAT parquet)")
+        path.chmod(0o600)  # raw rows: owner-only, like the 0700 folder it is in
     finally:
         con.unregister("batch")
 
@@ -641,7 +644,11 @@ class _Staging:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        shutil.rmtree(self.dir, ignore_errors=True)
+        if exc[0] is not None:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            return
+        with contextlib.suppress(BaseException):  # loaded: an interrupt now changes nothing
+            shutil.rmtree(self.dir, ignore_errors=True)
 
     def add(self, staged: Staged, reasons: Counter[str]) -> None:
         """Count what one staged batch read, kept and quarantined."""

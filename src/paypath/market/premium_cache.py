@@ -3,7 +3,8 @@
 Fitting every premium regression costs seconds, and ``paypath advise`` needs them on each
 run. The fits depend only on the store's contents and on the model's code, so they are
 computed once and kept as JSON under the user cache dir (``platformdirs.user_cache_dir``,
-or the ``PAYPATH_CACHE_DIR`` setting), in a file named by a content key:
+or the ``PAYPATH_CACHE_DIR`` setting; folder 0700, files 0600), in a file named by a
+content key:
 
 - the store: for the bundled dataset, the SHA-256 of its parquet files; for a DuckDB file
   store, its path, size and modification time (any ingest rewrites the file);
@@ -28,22 +29,24 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from paypath.config import setting
+from paypath.config import cache_root, make_cache_dir
 from paypath.resources import data_path
 
 __all__ = ["cache_dir", "cached", "content_key"]
 
 # the code a fit depends on, relative to paypath/market/ (the SQL picks the rows and controls)
-_MODEL_FILES = ("analytics.py", "premium_model.py", "premium_cache.py", "engines/_sql.py")
+_MODEL_FILES = (
+    "analytics.py",
+    "premium_model.py",
+    "premium_fit.py",
+    "premium_cache.py",
+    "engines/_sql.py",
+)
 
 
 def cache_dir() -> Path:
     """Where cached premiums live (not created here)."""
-    configured = setting("cache_dir")
-    base = Path(configured) if configured else Path(platformdirs.user_cache_dir("paypath"))
-    return base / "premiums"
+    return cache_root() / "premiums"
 
 
 @cache
@@ -106,8 +109,7 @@ def cached(
         pass
     value = compute()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=make_cache_dir(folder.name), suffix=".tmp")  # 0600
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(value, f)
         os.replace(tmp, path)

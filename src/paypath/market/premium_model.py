@@ -54,6 +54,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from paypath.market.premium_fit import SkillFit, shrink
+
 __all__ = [
     "COUNTRY_MIN",
     "NON_LEVERS",
@@ -77,7 +79,6 @@ PAY_FLOOR = 1_000.0
 PAY_CEIL = 5_000_000.0
 TRIM = (0.01, 0.99)
 COUNTRY_MIN = 20
-Z95 = 1.959963984540054
 _CHUNK = 64  # skill dummies residualised at once (bounds memory on big samples)
 # Not pay levers: nobody is paid for the package manager or the laptop OS they use.
 NON_LEVERS = frozenset(
@@ -101,22 +102,6 @@ class Design:
     y: Array
     x: Array
     controls: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SkillFit:
-    beta: float
-    se: float
-    n_with: int
-    n_without: int
-
-    @property
-    def ci(self) -> tuple[float, float]:
-        return self.beta - Z95 * self.se, self.beta + Z95 * self.se
-
-    @property
-    def p_value(self) -> float:
-        return math.erfc(abs(self.beta / self.se) / math.sqrt(2)) if self.se > 0 else 0.0
 
 
 def trim_pay(rows: pd.DataFrame) -> pd.DataFrame:
@@ -145,26 +130,6 @@ def skill_listed(rows: pd.DataFrame, skills: pd.DataFrame) -> pd.DataFrame:
     listing = set(files[named >= 2])
     kept: pd.DataFrame = rows[(named >= 1) & files.isin(listing)]
     return kept
-
-
-def shrink(fits: list[SkillFit | None]) -> list[SkillFit | None]:
-    """Empirical-Bayes shrinkage of one fit's coefficients toward 0 (see module doc)."""
-    real = [f for f in fits if f is not None and f.se > 0]
-    if len(real) < 3:
-        return fits
-    betas = np.array([f.beta for f in real])
-    ses = np.array([f.se for f in real])
-    tau2 = max(0.0, float(np.mean(betas**2) - np.mean(ses**2)))
-    out: list[SkillFit | None] = []
-    for f in fits:
-        if f is None or f.se <= 0:
-            out.append(f)
-            continue
-        k = tau2 / (tau2 + f.se**2)
-        # k = 0 (no spread beyond noise): the estimate is 0, with the raw uncertainty
-        se = f.se * math.sqrt(k) if k > 0 else f.se
-        out.append(SkillFit(f.beta * k, se, f.n_with, f.n_without))
-    return out
 
 
 def _factor(values: pd.Series, name: str) -> pd.DataFrame:

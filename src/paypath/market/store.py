@@ -33,9 +33,10 @@ when the user has ingested nothing.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -199,14 +200,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All or nothing: roll back everything done inside on any exception."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            yield self.con
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
+        """All or nothing: roll back everything done inside on any exception.
+
+        The write-ahead log DuckDB creates meanwhile is owner-only (:func:`owner_only_files`).
+        """
+        with owner_only_files():
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield self.con
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            self.con.execute("COMMIT")
 
     def query(self, sql: str, limit: int | None = None) -> QueryResult:
         """Run one SQL statement; its column names and (up to ``limit``) rows."""
@@ -252,7 +257,8 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
     try:
         if not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
-        con = _connect(target, read_only=read_only)
+        with owner_only_files() if not read_only else nullcontext():
+            con = _connect(target, read_only=read_only)
         if read_only and _outdated(con):
             # a store written by an older paypath: upgrade it once, then read on
             con.close()
@@ -270,6 +276,32 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
 
         clean_stale_staging(target.parent)
     return Store(con, target, read_only=read_only)
+
+
+_UMASK_LOCK = threading.Lock()
+_umask_depth = [0, 0]  # [threads inside owner_only_files, the umask to restore]
+
+
+@contextmanager
+def owner_only_files() -> Iterator[None]:
+    """Files created inside are readable by their owner only (umask 077).
+
+    DuckDB creates a store's write-ahead log (``<store>.wal``, raw rows) lazily, with the
+    process umask and no way to pass a mode, so writes run under this. The umask is
+    process-wide: a file another thread creates meanwhile gets a stricter mode, never a
+    looser one, and the first umask is restored when the last thread leaves.
+    """
+    with _UMASK_LOCK:
+        if _umask_depth[0] == 0:
+            _umask_depth[1] = os.umask(0o077)
+        _umask_depth[0] += 1
+    try:
+        yield
+    finally:
+        with _UMASK_LOCK:
+            _umask_depth[0] -= 1
+            if _umask_depth[0] == 0:
+                os.umask(_umask_depth[1])
 
 
 def _connect(target: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:

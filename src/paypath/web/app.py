@@ -7,6 +7,7 @@ Everything is served from the package: templates, CSS, the chart script and Swag
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -67,10 +68,14 @@ def _favicon() -> FileResponse:
 async def _warm_lifespan(app: FastAPI) -> AsyncIterator[None]:
     from paypath.web.warm import start_warming
 
-    # In the background, after the server starts listening: it answers at once, and the
-    # warm-up takes the library lock one role at a time, so requests interleave with it.
+    # In the background, once the server has answered its first request (see
+    # paypath.web.warm): it answers at once, and the warm-up takes the library lock one
+    # role at a time, so requests interleave with it.
     log.info("Warming caches in the background (skill premiums for every role)...")
-    app.state.warming = start_warming(lambda seconds: log.info("Caches warm in %.1f s", seconds))
+    app.state.warming = start_warming(
+        lambda seconds: log.info("Caches warm in %.1f s", seconds),
+        after=app.state.first_answer,
+    )
     yield
 
 
@@ -107,6 +112,11 @@ def create_app(*, warm: bool = False) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages and JSON over 1 KB
     app.add_middleware(BodyLimit, on_error=_body_too_large)
     app.add_middleware(SecurityHeaders)
+    if warm:
+        from paypath.web.warm import FirstAnswer
+
+        app.state.first_answer = threading.Event()
+        app.add_middleware(FirstAnswer, answered=app.state.first_answer)
     return app
 
 
