@@ -218,6 +218,12 @@ def _describe(store: StoreLike, counts: list[tuple[str, int]]) -> str:
     listed = ", ".join(f"{_source_name(s)} ({n:,})" for s, n in counts)
     if getattr(store, "bundled", False):
         return f"bundled dataset: {BUNDLED_SOURCE}; {total:,} rows from sources {listed}"
+    uri, manifest = getattr(store, "uri", None), getattr(store, "manifest", None)
+    if uri is not None and manifest is not None:
+        return (
+            f"Parquet dataset {uri} (manifest version {manifest.version}): {total:,} "
+            f"postings from sources {listed or 'none'}"
+        )
     return f"your store: {total:,} postings from sources {listed or 'none'}"
 
 
