@@ -10,9 +10,9 @@ from typing import Any
 
 import duckdb
 import pytest
-from market_parity import figures, generated, rows, same_rows
 from typer.testing import CliRunner
 
+from market_parity import figures, generated, rows, same_rows
 from paypath.cli import app
 from paypath.errors import IngestError, StoreError
 from paypath.market import dataset
@@ -82,10 +82,10 @@ def test_reingest_adds_nothing_and_counts_duplicates(tmp_path: Path) -> None:
 def test_dataset_stores_what_the_store_stores(tmp_path: Path, postings_2k: Path) -> None:
     ingest_path(tmp_path / "market.duckdb", postings_2k, "jobspy")
     ingest_dataset(tmp_path / "ds", postings_2k, "jobspy")
-    with open_store(tmp_path / "market.duckdb", read_only=True) as store:
-        with open_dataset(tmp_path / "ds") as ds:
-            same_rows(store, ds)
-            assert figures(store) == figures(ds)
+    store = open_store(tmp_path / "market.duckdb", read_only=True)
+    with store, open_dataset(tmp_path / "ds") as ds:
+        same_rows(store, ds)
+        assert figures(store) == figures(ds)
 
 
 @pytest.mark.parametrize(
@@ -98,9 +98,9 @@ def test_dataset_stores_what_the_store_stores(tmp_path: Path, postings_2k: Path)
 def test_real_files_match_the_store(tmp_path: Path, name: str, kind: str) -> None:
     ingest_path(tmp_path / "market.duckdb", DATA / name, kind)
     ingest_dataset(tmp_path / "ds", DATA / name, kind)
-    with open_store(tmp_path / "market.duckdb", read_only=True) as store:
-        with open_dataset(tmp_path / "ds") as ds:
-            same_rows(store, ds)
+    store = open_store(tmp_path / "market.duckdb", read_only=True)
+    with store, open_dataset(tmp_path / "ds") as ds:
+        same_rows(store, ds)
 
 
 def failing(after: int) -> Source:

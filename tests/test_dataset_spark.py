@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from market_parity import figures, generated, rows, same_rows
 
+from market_parity import figures, generated, rows, same_rows
 from paypath.errors import IngestError
 from paypath.market.dataset import open_dataset, read_manifest
 from paypath.market.ingest import ingest_dataset, ingest_path
@@ -97,9 +97,9 @@ def test_real_file_and_a_glob_of_files(spark_session: Any, tmp_path: Path) -> No
     real = DATA / "linkedin-postings" / "postings_sample1000.csv"
     result = spark_ingest(spark_session, [real], "linkedin", str(tmp_path / "spark"))
     ingest_path(tmp_path / "market.duckdb", real, "linkedin")
-    with open_dataset(tmp_path / "spark") as ds:
-        with open_store(tmp_path / "market.duckdb", read_only=True) as store:
-            same_rows(store, ds)
+    store = open_store(tmp_path / "market.duckdb", read_only=True)
+    with store, open_dataset(tmp_path / "spark") as ds:
+        same_rows(store, ds)
     assert result.read == 1000
     folder = tmp_path / "in"
     folder.mkdir()

@@ -79,9 +79,11 @@ def quiet_session(master: str | None = None, *, verbose: bool = False) -> Any:
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers: this interpreter
     if not verbose:
         warnings.filterwarnings("ignore", "PySpark does not yet fully support", FutureWarning)
+    builder = SparkSession.builder
+    if master or not _submitted():
+        builder = builder.master(master or "local[*]")
     builder = (
-        SparkSession.builder.master(master or "local[*]")
-        .appName("paypath")
+        builder.appName("paypath")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "8")
@@ -96,6 +98,11 @@ def quiet_session(master: str | None = None, *, verbose: bool = False) -> Any:
         ) from exc
     session.sparkContext.setLogLevel("INFO" if verbose else "ERROR")
     return session
+
+
+def _submitted() -> bool:
+    """Whether spark-submit started this process (it then names the master)."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
 
 
 class HadoopFileSystem:
