@@ -198,9 +198,7 @@ def run(rows: int, session: Any, parity: bool) -> dict[str, Any]:
                 report["same_figures"] = _close(queries(local, "duckdb")[0], duck)
             shutil.rmtree(local_out, ignore_errors=True)
     engine.close()
-    report["dataset_mb"] = round(
-        sum(f.stat().st_size for f in out.rglob("*.parquet")) / 2**20
-    )
+    report["dataset_mb"] = round(sum(f.stat().st_size for f in out.rglob("*.parquet")) / 2**20)
     shutil.rmtree(out, ignore_errors=True)
     return report
 

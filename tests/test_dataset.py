@@ -194,7 +194,9 @@ def test_cli_ingest_out_and_stats_dataset(tmp_path: Path, runner: CliRunner) -> 
     assert all(s["source"].startswith(f"Parquet dataset {out}") for s in stats)
     both = runner.invoke(app, ["market", "stats", "--dataset", out, "--db", out])
     assert both.exit_code == 1 and "not both" in both.output
-    spark = runner.invoke(app, ["market", "ingest", str(JOBSPY), "-s", "jobspy", "--engine", "spark"])
+    spark = runner.invoke(
+        app, ["market", "ingest", str(JOBSPY), "-s", "jobspy", "--engine", "spark"]
+    )
     assert spark.exit_code == 2 and "--out" in spark.output
 
 
