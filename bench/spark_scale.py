@@ -187,6 +187,7 @@ def run(rows: int, session: Any, parity: bool) -> dict[str, Any]:
         duck, report["duckdb_query_s"] = queries(ds, "duckdb")
         sparked, report["spark_query_s"] = queries(ds, engine)
         report["engines_agree"] = _close(duck, sparked)
+        print(json.dumps(report), flush=True)
         if parity:
             local_out = WORK / f"dataset-local-{rows}"
             shutil.rmtree(local_out, ignore_errors=True)

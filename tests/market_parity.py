@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from paypath.market.analytics import pay_stats, skill_demand, skill_premiums
 from paypath.market.engines import Engine
 from paypath.market.store import Store
@@ -58,6 +60,18 @@ def figures(store: Store, engine: str | Engine = "duckdb") -> dict[str, Any]:
             p.model_dump(exclude=drop) for p in skill_premiums(store, min_n=20, engine=engine)
         ],
     }
+
+
+def same_figures(a: dict[str, Any], b: dict[str, Any]) -> None:
+    """Equal figures; floats to 1e-9 (a regression sums rows in the order it reads them)."""
+    assert a.keys() == b.keys()
+    for key in a:
+        assert len(a[key]) == len(b[key]), key
+        for mine, theirs in zip(a[key], b[key], strict=True):
+            assert mine == {
+                k: pytest.approx(v, rel=1e-9, abs=1e-12) if isinstance(v, float) else v
+                for k, v in theirs.items()
+            }
 
 
 def generated(rows: int, path: Path, seed: int = 7) -> Path:

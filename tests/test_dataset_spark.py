@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from market_parity import figures, generated, rows, same_rows
+from market_parity import figures, generated, rows, same_figures, same_rows
 from paypath.errors import IngestError
 from paypath.market.dataset import open_dataset, read_manifest
 from paypath.market.ingest import ingest_dataset, ingest_path
@@ -67,14 +67,7 @@ def test_both_engines_give_the_same_figures_on_a_spark_dataset(
     with open_dataset(spark_out[0]) as ds:
         duck, sparked = figures(ds), figures(ds, engine)
     assert duck["stats"] and duck["demand"] and duck["premiums"]
-    assert [s["n"] for s in duck["stats"]] == [s["n"] for s in sparked["stats"]]
-    assert duck["demand"] == sparked["demand"]
-    for mine, theirs in zip(duck["stats"], sparked["stats"], strict=True):
-        assert mine == {k: pytest.approx(v) if isinstance(v, float) else v
-                        for k, v in theirs.items()}  # fmt: skip
-    for mine, theirs in zip(duck["premiums"], sparked["premiums"], strict=True):
-        assert mine["skill"] == theirs["skill"] and mine["n"] == theirs["n"]
-        assert mine["premium"] == pytest.approx(theirs["premium"], rel=1e-9, abs=1e-12)
+    same_figures(duck, sparked)
 
 
 def test_reingest_by_spark_adds_nothing(spark_session: Any, tmp_path: Path) -> None:
@@ -139,3 +132,36 @@ def test_the_cli_spark_job_is_quiet(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["stored"] == 4
     assert done.stderr == ""
+
+
+def test_the_hadoop_file_system_commits_like_the_local_one(
+    spark_session: Any, tmp_path: Path
+) -> None:
+    """The commit protocol through Hadoop's FileSystem API (file:// here; hdfs://, s3a://
+    on a cluster): read the manifest, move staged files, replace the manifest."""
+    from paypath.market import dataset
+    from paypath.market.engines.spark_ingest import HadoopFileSystem
+
+    fs = HadoopFileSystem(spark_session)
+    out = tmp_path / "ds"
+    ingest_dataset(out, JOBSPY, "jobspy")
+    uri = f"file://{out}"
+    assert dataset.read_manifest(uri, fs) == read_manifest(out)
+    assert fs.create_exclusive(f"{uri}/_probe", "x") and not fs.create_exclusive(
+        f"{uri}/_probe", "y"
+    )
+    assert fs.read_text(f"{uri}/_probe") == "x"
+    fs.delete(f"{uri}/_probe")
+    assert not fs.exists(f"{uri}/_probe")
+    (committed,) = (out / "postings").rglob("*.parquet")
+    staged = out / "_staging" / "late" / "postings" / "source=jobspy" / "year=2031" / "a.parquet"
+    staged.parent.mkdir(parents=True)
+    staged.write_bytes(committed.read_bytes())
+    listed = fs.list_files(f"{uri}/_staging/late/postings")
+    assert [Path(p.removeprefix("file:")).name for p in listed] == ["a.parquet"]
+    entry = dataset.IngestEntry("late", "jobspy", "x.csv", None, "", "", 0, 0, 0, 0)
+    manifest = dataset.commit(uri, entry, {"postings": listed}, base_version=1, fs=fs)
+    assert manifest.version == 2
+    assert entry.files == {"postings": ["postings/source=jobspy/year=2031/part-late-00000.parquet"]}
+    assert read_manifest(out) == manifest
+    assert (out / entry.files["postings"][0]).is_file() and not staged.exists()

@@ -405,11 +405,22 @@ def _scan(folder: Path, table: str) -> str | None:
     return f"read_parquet({_literal(str(folder / f'{table}-*.parquet'))})"
 
 
+# Memory stays bounded: one open row group per partition being written (postings carry
+# their description: ~4 KB a row), and DuckDB spills the dedup join past the limit.
+ROW_GROUP_ROWS = 20_000
+_WRITER_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "threads": 2,
+    "memory_limit": "768MB",
+    "preserve_insertion_order": False,
+}
+
+
 def _copy(con: duckdb.DuckDBPyConnection, select: str, out: Path, table: str) -> None:
     partitions = ", ".join(PARTITIONS[table])
     con.execute(
         f"COPY ({select}) TO {_literal(str(out / table))} "
-        f"(FORMAT parquet, PARTITION_BY ({partitions}), OVERWRITE_OR_IGNORE)"
+        f"(FORMAT parquet, PARTITION_BY ({partitions}), OVERWRITE_OR_IGNORE, "
+        f"ROW_GROUP_SIZE {ROW_GROUP_ROWS})"
     )
 
 
@@ -425,7 +436,8 @@ def write_staged(
     root = _root(uri)
     out = Path(staging_dir(root, entry.id))
     out.mkdir(parents=True, exist_ok=True)
-    con = quiet(duckdb.connect(config={"threads": 2, "memory_limit": "512MB"}))
+    con = quiet(duckdb.connect(config=_WRITER_CONFIG))
+    con.execute(f"SET temp_directory = {_literal(str(out / '.spill'))}")
     try:
         _write_postings(con, root, staged, out, base, entry)
         entry.duplicates = records - entry.stored
