@@ -39,6 +39,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -53,15 +54,21 @@ __all__ = [
     "PARTITIONS",
     "TABLES",
     "VERSION",
+    "DatasetStore",
     "FileSystem",
     "IngestEntry",
     "LocalFileSystem",
     "Manifest",
+    "attach_views",
     "commit",
     "dataset_files",
+    "file_columns",
     "local_path",
+    "now",
     "open_dataset",
     "read_manifest",
+    "schema_columns",
+    "staging_dir",
     "vacuum",
     "write_staged",
 ]
@@ -298,6 +305,7 @@ def now() -> str:
 # --- reading with DuckDB ---------------------------------------------------------------
 
 
+@cache
 def schema_columns() -> dict[str, dict[str, str]]:
     """Each store table's columns and DuckDB types (from ``SCHEMA_SQL``)."""
     with duckdb.connect(":memory:") as con:
