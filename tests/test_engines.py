@@ -24,25 +24,13 @@ def store() -> Iterator[MemoryStore]:
 
 
 @pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    """One small local Spark session for the module."""
-    pytest.importorskip("pyspark", reason="the Spark engine needs the spark extra")
+def spark(spark_session: Any) -> Iterator[Any]:
+    """The Spark engine on the run's local Spark session."""
     from paypath.market.engines.spark_engine import SparkEngine
 
-    session = (
-        __import__("pyspark.sql", fromlist=["SparkSession"])
-        .SparkSession.builder.master("local[2]")
-        .appName("paypath-tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.memory", "1g")
-        .getOrCreate()
-    )
-    engine = SparkEngine(session=session)
+    engine = SparkEngine(session=spark_session)
     yield engine
     engine.close()
-    session.stop()
 
 
 def _by_group(rows: list[Any]) -> dict[tuple[tuple[str, str | None], ...], Any]:

@@ -50,6 +50,11 @@ def test_readme_cli_line_runs(line: str, tmp_path: Path, monkeypatch: pytest.Mon
                 "demo.duckdb",
             ],
         )
+    if "--dataset" in args:  # the dataset the `ingest --out` line makes
+        sample = str(SHARED / "data/linkedin-postings/postings_sample1000.csv")
+        CliRunner().invoke(
+            app, ["market", "ingest", sample, "--source", "linkedin", "--out", "demo-dataset"]
+        )
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
 

@@ -1,4 +1,5 @@
-"""`paypath market ingest|sources|sql`: load market data into the DuckDB store, query it.
+"""`paypath market ingest|sources|sql`: load market data into the DuckDB store (or a
+Parquet dataset, locally or as a Spark job), query it.
 
 The analytics commands (stats, premiums, demand) are added onto this ``app`` by
 ``paypath.cli.market_analytics``.
@@ -10,6 +11,7 @@ import signal
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,13 +41,28 @@ DB_OPTION = typer.Option(None, "--db", help="DuckDB store file (default: your da
 @app.command("ingest")
 @library_errors
 def ingest(
-    file: Path = typer.Argument(
-        ..., help="File to ingest (.csv/.json/.parquet, may be .gz/.bz2/.zip)."
+    files: list[str] = typer.Argument(
+        ...,
+        help="Files to ingest (.csv/.json/.parquet, may be .gz/.bz2/.zip); with --engine "
+        "spark also folders and globs.",
     ),
     source: str = typer.Option(
         ..., "--source", "-s", help="Source kind; see `paypath market sources`."
     ),
     db: Path | None = DB_OPTION,
+    out: str | None = typer.Option(
+        None,
+        "--out",
+        help="Write a Parquet dataset (folder, file:// or, with Spark, hdfs://, "
+        "s3a://) instead of the store.",
+    ),
+    engine: str = typer.Option(
+        "local", "--engine", help="local (this machine) or spark (a Spark job; needs --out)."
+    ),
+    master: str | None = typer.Option(
+        None, "--master", help="Spark master URL for --engine spark (default local[*])."
+    ),
+    verbose: bool = typer.Option(False, "--verbose", help="Show Spark's own log output."),
     mapping: str | None = typer.Option(
         None, "--map", help="Column mapping for csv/jsonl/parquet: title=job_name,salary=pay"
     ),
@@ -54,33 +71,66 @@ def ingest(
     ),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Ingest FILE into the store: counts read, stored, duplicates and quarantined rows."""
-    from paypath.market.ingest import ingest_path, parse_mapping
+    """Ingest FILES into the store (or the dataset --out): counts read, stored, duplicates
+    and quarantined rows."""
+    from paypath.market.ingest import ingest_dataset, ingest_path, parse_mapping
 
+    if engine == "spark":
+        _spark_ingest(files, source, out, master, verbose, parse_mapping(mapping), as_json)
+        return
+    if engine != "local":
+        raise typer.BadParameter(
+            f"unknown engine {engine!r}; use local or spark", param_hint="--engine"
+        )
     # SIGTERM unwinds like Ctrl-C: the transaction rolls back, the staging folder goes
     previous = signal.signal(signal.SIGTERM, _terminated)
+    results = []
     try:
-        # the store is held only for the load: others can query it while rows convert
-        with _progress(quiet=as_json) as bar:
-            task = bar.add_task(f"ingesting {file.name}", total=None)
-            result = ingest_path(
-                db,
-                file,
-                source,
-                mapping=parse_mapping(mapping) or None,
-                progress=lambda n: bar.advance(task, n),
-                workers=workers,
-            )
+        for file in map(Path, files):
+            # the store is held only for the load: others can query it while rows convert
+            with _progress(quiet=as_json) as bar:
+                task = bar.add_task(f"ingesting {file.name}", total=None)
+                options: dict[str, Any] = {
+                    "mapping": parse_mapping(mapping) or None,
+                    "progress": partial(bar.advance, task),
+                    "workers": workers,
+                }
+                if out is not None:
+                    results.append(ingest_dataset(out, file, source, **options))
+                else:
+                    results.append(ingest_path(db, file, source, **options))
     except KeyboardInterrupt:
         # ingest_file returns the result when a stop lands after COMMIT, so here it did not
         err_console.print("Interrupted: the ingest was rolled back; the store is unchanged.")
         raise typer.Exit(130) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
+    _show(results, as_json)
+
+
+def _spark_ingest(
+    files: list[str],
+    source: str,
+    out: str | None,
+    master: str | None,
+    verbose: bool,
+    mapping: dict[str, str],
+    as_json: bool,
+) -> None:
+    if out is None:
+        raise typer.BadParameter("--engine spark writes a dataset: give --out", param_hint="--out")
+    from paypath.market.engines.spark_ingest import quiet_session, spark_ingest
+
+    session = quiet_session(master, verbose=verbose)
+    _show([spark_ingest(session, files, source, out, mapping=mapping or None)], as_json)
+
+
+def _show(results: list[IngestResult], as_json: bool) -> None:
     if as_json:
-        emit_json(asdict(result))
+        emit_json(asdict(results[0]) if len(results) == 1 else [asdict(r) for r in results])
         return
-    console.print(_result_table(result))
+    for result in results:
+        console.print(_result_table(result))
 
 
 def _terminated(signum: int, frame: object) -> None:

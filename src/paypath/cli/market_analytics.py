@@ -1,7 +1,8 @@
 """`paypath market stats|premiums|demand`: market analytics on the `market` command group.
 
-Without ``--db`` the commands read the default store when it exists, else the bundled
-dataset, so they work offline on first run.
+Without ``--db`` (or ``--dataset``, a Parquet dataset read in place by either engine) the
+commands read the default store when it exists, else the bundled dataset, so they work
+offline on first run.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ __all__ = ["demand", "premiums", "stats"]
 
 DB_OPTION = typer.Option(
     None, "--db", help="DuckDB store to read (default: your store if any, else the bundled data)."
+)
+DATASET_OPTION = typer.Option(
+    None,
+    "--dataset",
+    help="Parquet dataset to read in place (a folder or file://; see `market ingest --out`).",
 )
 ENGINE_OPTION = typer.Option(
     None, "--engine", help="Analytics engine: duckdb (default) or spark (needs the spark extra)."
@@ -67,6 +73,7 @@ def stats(
         int(setting("min_n")), "--min-n", help="Suppress cells with fewer rows than this."
     ),
     db: Path | None = DB_OPTION,
+    dataset: str | None = DATASET_OPTION,
     engine: str | None = ENGINE_OPTION,
     master: str | None = MASTER_OPTION,
     as_json: bool = JSON_OPTION,
@@ -90,7 +97,7 @@ def stats(
     filters = {"role": role, "country": country, "seniority": seniority, "skill": skill}
     from paypath.market.analytics import open_analytics_store, pay_stats
 
-    with open_analytics_store(db) as store:
+    with open_analytics_store(db, dataset=dataset) as store:
         rows = pay_stats(
             store,
             by=groups,
@@ -127,6 +134,7 @@ def premiums(
         30, "--min-n", help="Rows needed both with and without a skill to measure it."
     ),
     db: Path | None = DB_OPTION,
+    dataset: str | None = DATASET_OPTION,
     engine: str | None = ENGINE_OPTION,
     master: str | None = MASTER_OPTION,
     as_json: bool = JSON_OPTION,
@@ -134,7 +142,7 @@ def premiums(
     """Skill pay premiums (log-pay regression with controls, 95% CI)."""
     from paypath.market.analytics import open_analytics_store, skill_premiums
 
-    with open_analytics_store(db) as store:
+    with open_analytics_store(db, dataset=dataset) as store:
         rows = skill_premiums(
             store, role=role, min_n=min_n, engine=engine or setting("engine"), master=master
         )
@@ -158,6 +166,7 @@ def demand(
     role: str = typer.Option(..., "--role", help="Role id, e.g. data-scientist."),
     top: int = typer.Option(30, "--top", help="How many skills to list."),
     db: Path | None = DB_OPTION,
+    dataset: str | None = DATASET_OPTION,
     engine: str | None = ENGINE_OPTION,
     master: str | None = MASTER_OPTION,
     as_json: bool = JSON_OPTION,
@@ -165,7 +174,7 @@ def demand(
     """Share of a role's postings that ask for each skill."""
     from paypath.market.analytics import open_analytics_store, skill_demand
 
-    with open_analytics_store(db) as store:
+    with open_analytics_store(db, dataset=dataset) as store:
         rows = skill_demand(store, role, top=top, engine=engine or setting("engine"), master=master)
     if as_json:
         emit_json(rows)

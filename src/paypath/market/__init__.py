@@ -1,6 +1,7 @@
 """Market data: ingest job postings, salary reports and surveys into a DuckDB store.
 
-``open_store`` / ``bundled_store`` (store), ``ingest_file`` (ingest), ``SOURCES`` (readers),
+``open_store`` / ``bundled_store`` (store), ``ingest_file`` (ingest), ``open_dataset`` /
+``ingest_dataset`` (the Parquet dataset DuckDB and Spark share), ``SOURCES`` (readers),
 ``parse_location`` (locations); analytics live in ``paypath.market.analytics``.
 
 Names are imported on first use, so ``import paypath.market.<module>`` loads only what
@@ -13,7 +14,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from paypath.market.ingest import IngestResult, ingest_file
+    from paypath.market.dataset import open_dataset
+    from paypath.market.ingest import IngestResult, ingest_dataset, ingest_file
     from paypath.market.locations import Place, parse_location
     from paypath.market.sources import SOURCES, source_kinds
     from paypath.market.store import SCHEMA_SQL, Store, bundled_store, open_store
@@ -25,7 +27,9 @@ _HOMES = {
     "Place": "paypath.market.locations",
     "Store": "paypath.market.store",
     "bundled_store": "paypath.market.store",
+    "ingest_dataset": "paypath.market.ingest",
     "ingest_file": "paypath.market.ingest",
+    "open_dataset": "paypath.market.dataset",
     "open_store": "paypath.market.store",
     "parse_location": "paypath.market.locations",
     "source_kinds": "paypath.market.sources",
@@ -38,7 +42,9 @@ __all__ = [
     "Place",
     "Store",
     "bundled_store",
+    "ingest_dataset",
     "ingest_file",
+    "open_dataset",
     "open_store",
     "parse_location",
     "source_kinds",

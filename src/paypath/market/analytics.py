@@ -132,8 +132,18 @@ class Demand(_Result):
 # --- stores -------------------------------------------------------------------------
 
 
-def open_analytics_store(db: str | Path | None = None) -> Store:
-    """The store at ``db``; without one, the default store if it exists, else the bundled one."""
+def open_analytics_store(
+    db: str | Path | None = None, *, dataset: str | Path | None = None
+) -> Store:
+    """The store at ``db``, or the Parquet dataset ``dataset`` read in place (see
+    :mod:`paypath.market.dataset`); without either, the default store if it exists, else
+    the bundled one."""
+    if dataset is not None:
+        if db is not None:
+            raise InputError("give --db (a store) or --dataset (a Parquet dataset), not both")
+        from paypath.market.dataset import open_dataset
+
+        return open_dataset(dataset)
     if db is not None and not Path(db).exists():
         raise InputError(f"no store at {db}; create it with `paypath market ingest FILE`")
     if db is not None:
@@ -203,6 +213,12 @@ def _describe(store: StoreLike, counts: list[tuple[str, int]]) -> str:
     listed = ", ".join(f"{_source_name(s)} ({n:,})" for s, n in counts)
     if getattr(store, "bundled", False):
         return f"bundled dataset: {BUNDLED_SOURCE}; {total:,} rows from sources {listed}"
+    uri, manifest = getattr(store, "uri", None), getattr(store, "manifest", None)
+    if uri is not None and manifest is not None:
+        return (
+            f"Parquet dataset {uri} (manifest version {manifest.version}): {total:,} "
+            f"postings from sources {listed or 'none'}"
+        )
     return f"your store: {total:,} postings from sources {listed or 'none'}"
 
 

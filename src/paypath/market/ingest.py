@@ -59,6 +59,7 @@ __all__ = [
     "IngestResult",
     "clean_stale_staging",
     "fitting_rows",
+    "ingest_dataset",
     "ingest_file",
     "ingest_path",
     "ingest_rows",
@@ -742,3 +743,57 @@ def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
 
 def _literal(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
+
+
+def ingest_dataset(
+    out: str | Path,
+    path: str | Path,
+    source: str,
+    *,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+    mapping: Mapping[str, str] | None = None,
+    workers: int | None = None,
+) -> IngestResult:
+    """:func:`ingest_file` into the Parquet dataset ``out`` (a local folder or ``file://``;
+    see :mod:`paypath.market.dataset`) instead of a store: the same conversion and staged
+    batches, then dedup against the dataset's committed files and one atomic commit."""
+    from paypath.market import dataset
+
+    root = dataset.local_path(out)
+    if root is None:
+        raise IngestError(
+            f"the local engine writes a local dataset (a folder or file://), not {out}; "
+            "use --engine spark for Hadoop paths"
+        )
+    root.mkdir(parents=True, exist_ok=True)
+    base = dataset.read_manifest(root)
+    kind, rows, file = _prepared(path, source, mapping, workers)
+    columns = {table: dataset.schema_columns()[table] for table in _STAGED}
+    result = IngestResult(uuid.uuid4().hex, kind.kind, str(file))
+    started = dataset.now()
+    reasons: Counter[str] = Counter()
+    try:
+        with _Staging(root, columns, result) as staging:
+            batches = _batches(enumerate(rows, start=1), batch_size)
+            auto = workers if workers is not None else _auto_workers(file)
+            for staged in _staged(kind, staging.plan, batches, auto):
+                staging.add(staged, reasons)
+                if progress is not None:
+                    progress(staged.read)
+            result.reasons = dict(reasons)
+            entry = dataset.IngestEntry(
+                result.ingest_id, result.source, result.file, _sha256(file), started, "",
+                result.read, 0, 0, result.quarantined, result.reasons,
+            )  # fmt: skip
+            entry.finished_at = dataset.now()
+            dataset.write_staged(root, staging.dir, entry, staging.records, base)
+    except PaypathError:
+        raise
+    except Exception as exc:
+        raise IngestError(
+            f"ingest of {file} into {out} failed after {result.read:,} rows; nothing was "
+            f"committed, the dataset is unchanged ({type(exc).__name__}: {exc})"
+        ) from exc
+    result.stored, result.duplicates = entry.stored, entry.duplicates
+    return result

@@ -1,10 +1,11 @@
 """The Apache Spark engine: the same analytics SQL run by Spark SQL.
 
-The store's tables are exported from DuckDB to parquet in a private temporary directory
-and registered as Spark temporary views (re-exported only when the store's contents
-change). ``master`` is any Spark master URL: ``local[*]`` (the default) or a cluster
-(``spark://host:7077``); on a cluster the temporary directory must be on storage the
-executors can read. ``pyspark`` is imported only here; without it
+A Parquet dataset (:class:`~paypath.market.dataset.DatasetStore`) is read in place: its
+committed files become Spark temporary views. A DuckDB store's tables are exported to
+parquet in a private temporary directory and registered as views (re-exported only when
+the store's contents change). ``master`` is any Spark master URL: ``local[*]`` (the
+default) or a cluster (``spark://host:7077``); on a cluster the temporary directory must be
+on storage the executors can read. ``pyspark`` is imported only here; without it
 :class:`~paypath.errors.EngineUnavailable` names the extra to install.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from paypath.errors import EngineUnavailable
+from paypath.market.dataset import DatasetStore
 from paypath.market.engines import PremiumFrame, QuantileRow, StatsQuery, StoreLike
 from paypath.market.engines._sql import (
     PREMIUM_COLUMNS,
@@ -27,6 +28,7 @@ from paypath.market.engines._sql import (
     premium_skills_sql,
     stats_sql,
 )
+from paypath.market.store import PAY_FACTS_SELECT
 
 __all__ = ["DEFAULT_MASTER", "SparkEngine", "spark_session"]
 
@@ -40,29 +42,11 @@ _EXPORTS = {
 
 
 def spark_session(master: str | None = None) -> Any:
-    """A Spark session (the active one if there is one); EngineUnavailable without pyspark."""
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError as exc:
-        raise EngineUnavailable(
-            f"the Spark engine needs pyspark and Java 17+: {INSTALL_HINT} ({exc})"
-        ) from exc
-    try:
-        session = (
-            SparkSession.builder.master(master or DEFAULT_MASTER)
-            .appName("paypath")
-            .config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.sql.shuffle.partitions", "8")
-            .getOrCreate()
-        )
-    except Exception as exc:  # the JVM failed to start: no Java, bad master URL, …
-        raise EngineUnavailable(
-            f"could not start Spark (master {master or DEFAULT_MASTER!r}): {exc}; "
-            f"check Java 17+ is installed and the master URL ({INSTALL_HINT})"
-        ) from exc
-    session.sparkContext.setLogLevel("ERROR")
-    return session
+    """A quiet Spark session (the active one if there is one); EngineUnavailable without
+    pyspark. See :func:`paypath.market.engines.spark_ingest.quiet_session`."""
+    from paypath.market.engines.spark_ingest import quiet_session
+
+    return quiet_session(master)
 
 
 def _frame(df: Any) -> pd.DataFrame:
@@ -90,6 +74,9 @@ class SparkEngine:
         from paypath.market.analytics import store_fingerprint
 
         fingerprint = store_fingerprint(store)
+        if self._loaded != fingerprint and isinstance(store, DatasetStore):
+            self._dataset_views(store)
+            self._loaded = fingerprint
         if self._loaded != fingerprint:
             if self._tmp is None:
                 self._tmp = tempfile.TemporaryDirectory(prefix="paypath-spark-")
@@ -102,6 +89,15 @@ class SparkEngine:
                 self.session.read.parquet(str(path)).createOrReplaceTempView(table)
             self._loaded = fingerprint
         return self.session
+
+    def _dataset_views(self, store: DatasetStore) -> None:
+        """A dataset's tables as views over its committed files: read in place, no export."""
+        from paypath.market.engines.spark_ingest import read_table
+
+        for table in ("postings", "posting_skills"):
+            frame = read_table(self.session, store.uri, table, store.files(table))
+            frame.createOrReplaceTempView(table)
+        self.session.sql(PAY_FACTS_SELECT).createOrReplaceTempView("pay_facts")
 
     def _sql(self, store: StoreLike, sql: str, params: dict[str, str]) -> Any:
         return self._views(store).sql(sql, args=params)

@@ -1,0 +1,231 @@
+"""Spark at scale: ingest N generated JobSpy postings into a Parquet dataset with the
+Spark job on local[2], then query the dataset with both engines.
+
+For each N it reports ingest rows/s, the peak memory of the executor (under local[*] the
+executor is the driver JVM; its Python workers are separate processes: the JVM's peak
+RSS, the largest single worker's peak RSS, and the peak of the JVM plus all its workers,
+sampled every 0.5 s from /proc), and the time of three queries (stats by role, demand of
+the top role, premiums) on DuckDB and on Spark over the same files.
+
+With --parity (the default under ``make bench``: 100k rows) it also ingests the same file
+with the local engine and checks that both datasets hold the same rows (count and an
+order-free hash of every column but ingest_id, per table) and that the analytics agree
+across the two datasets and the two engines.
+
+    .venv/bin/python bench/spark_scale.py --rows 100000 1000000 [--parity] [--master local[2]]
+
+Input files are generated once into $TMPDIR/paypath-bench/ (about 4 KB a posting).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+WORK = Path(tempfile.gettempdir()) / "paypath-bench"
+TABLE_HASH = {
+    "postings": "SELECT * EXCLUDE (ingest_id) FROM postings",
+    "posting_skills": "SELECT posting_id, skill_id, mentions, asked FROM posting_skills",
+    "quarantine": "SELECT source, source_file, row_number, reason, raw FROM quarantine",
+}
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * 4
+    except OSError:
+        return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        children = []  # a JVM starts processes from many threads: read every thread's list
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                children.extend((task / "children").read_text().split())
+            except OSError:
+                continue
+        found.extend(int(c) for c in children)
+        queue.extend(int(c) for c in children)
+    return found
+
+
+class ExecutorMemory:
+    """Peak RSS of the JVM, of its largest Python worker, and of both together."""
+
+    def __init__(self, jvm: int) -> None:
+        self.jvm, self.peak_jvm, self.peak_worker, self.peak_total = jvm, 0, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            jvm = _rss_kb(self.jvm)
+            workers = [_rss_kb(p) for p in _descendants(self.jvm)]
+            self.peak_jvm = max(self.peak_jvm, jvm)
+            self.peak_worker = max([self.peak_worker, *workers])
+            self.peak_total = max(self.peak_total, jvm + sum(workers))
+            self._stop.wait(0.5)
+
+    def __enter__(self) -> ExecutorMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def report(self) -> dict[str, float]:
+        return {
+            "jvm_peak_mb": round(self.peak_jvm / 1024),
+            "python_worker_peak_mb": round(self.peak_worker / 1024),
+            "executor_total_peak_mb": round(self.peak_total / 1024),
+        }
+
+
+def postings(rows: int) -> Path:
+    """The generated input of ``rows`` postings (made once, seeded)."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = WORK / f"postings-{rows}.csv"
+    if not path.exists():
+        script = ROOT / "bench" / "gen_postings.py"
+        subprocess.run([sys.executable, str(script), str(rows), str(path)], check=True)
+    return path
+
+
+def _timed(fn: Any) -> tuple[Any, float]:
+    started = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - started
+
+
+def queries(store: Any, engine: Any) -> tuple[dict[str, Any], dict[str, float]]:
+    """Results (without the source line) and seconds of the three queries."""
+    from paypath.market.analytics import pay_stats, skill_demand, skill_premiums
+
+    row = store.con.execute(
+        "SELECT role_id FROM postings WHERE role_id IS NOT NULL GROUP BY 1 "
+        "ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    role = row[0] if row else "software-engineer"
+    drop = {"source"}
+    runs = {
+        "stats_by_role": lambda: [
+            s.model_dump(exclude=drop) for s in pay_stats(store, by=["role_id"], engine=engine)
+        ],
+        "demand": lambda: [
+            d.model_dump(exclude=drop) for d in skill_demand(store, role, top=30, engine=engine)
+        ],
+        "premiums": lambda: [
+            p.model_dump(exclude=drop) for p in skill_premiums(store, min_n=30, engine=engine)
+        ],
+    }
+    results, seconds = {}, {}
+    for name, run in runs.items():
+        results[name], seconds[name] = _timed(run)
+    return results, {k: round(v, 2) for k, v in seconds.items()}
+
+
+def table_hashes(store: Any) -> dict[str, tuple[int, int]]:
+    """Per table: (rows, order-free hash of every row)."""
+    out = {}
+    for table, select in TABLE_HASH.items():
+        row = store.con.execute(
+            f"SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0) FROM ({select}) t"
+        ).fetchone()
+        out[table] = (int(row[0]), int(row[1])) if row else (0, 0)
+    return out
+
+
+def _close(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_close(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def run(rows: int, session: Any, parity: bool) -> dict[str, Any]:
+    from paypath.market.dataset import open_dataset
+    from paypath.market.engines.spark_engine import SparkEngine
+    from paypath.market.engines.spark_ingest import spark_ingest
+    from paypath.market.ingest import ingest_dataset
+
+    source = postings(rows)
+    out = WORK / f"dataset-spark-{rows}"
+    shutil.rmtree(out, ignore_errors=True)
+    jvm = session.sparkContext._gateway.proc.pid
+    with ExecutorMemory(jvm) as memory:
+        result, seconds = _timed(lambda: spark_ingest(session, [source], "jobspy", str(out)))
+    report: dict[str, Any] = {
+        "rows": rows,
+        "input_mb": round(source.stat().st_size / 2**20),
+        "spark_ingest_s": round(seconds, 1),
+        "spark_rows_per_s": round(rows / seconds),
+        **memory.report(),
+        "stored": result.stored,
+        "duplicates": result.duplicates,
+        "quarantined": result.quarantined,
+    }
+    engine = SparkEngine(session=session)
+    with open_dataset(out) as ds:
+        duck, report["duckdb_query_s"] = queries(ds, "duckdb")
+        sparked, report["spark_query_s"] = queries(ds, engine)
+        report["engines_agree"] = _close(duck, sparked)
+        print(json.dumps(report), flush=True)
+        if parity:
+            local_out = WORK / f"dataset-local-{rows}"
+            shutil.rmtree(local_out, ignore_errors=True)
+            _, local_s = _timed(lambda: ingest_dataset(local_out, source, "jobspy"))
+            report["local_ingest_s"] = round(local_s, 1)
+            report["local_rows_per_s"] = round(rows / local_s)
+            with open_dataset(local_out) as local:
+                report["same_rows"] = table_hashes(local) == table_hashes(ds)
+                report["same_figures"] = _close(queries(local, "duckdb")[0], duck)
+            shutil.rmtree(local_out, ignore_errors=True)
+    engine.close()
+    report["dataset_mb"] = round(sum(f.stat().st_size for f in out.rglob("*.parquet")) / 2**20)
+    shutil.rmtree(out, ignore_errors=True)
+    return report
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rows", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--parity", action="store_true", default=argv is None)
+    parser.add_argument("--master", default="local[2]")
+    args = parser.parse_args(argv if argv is not None else [])
+    from paypath.market.engines.spark_ingest import quiet_session
+
+    session = quiet_session(args.master)
+    reports = []
+    for rows in args.rows:
+        report = run(rows, session, args.parity)
+        print(json.dumps(report), flush=True)
+        reports.append(report)
+    session.stop()
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "spark_scale.json").write_text(json.dumps(reports, indent=1))
+    failed = [r["rows"] for r in reports if not all(r.get(k, True) for k in
+              ("engines_agree", "same_rows", "same_figures"))]  # fmt: skip
+    if failed:
+        sys.exit(f"parity failed at {failed} rows: see bench/out/spark_scale.json")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,479 @@
+"""Ingest as a Spark job: input files -> the Parquet dataset (:mod:`paypath.market.dataset`).
+
+The job runs the library's own functions on the executors, so it stores what the local
+ingest stores:
+
+1. each input file is read by its source's reader (``Source.read``, the same column
+   checks and ``--map`` renaming as the local ingest) in ``stripes`` tasks; task *k*
+   converts rows *k*, *k + stripes*, … of the file (a big file is read by several tasks
+   but each row is converted once), with :func:`paypath.market.ingest.convert_batch`
+   (salary parsing, title classification, skills) in batches of ``BATCH_SIZE``
+   (``RDD.mapPartitions``: plain Python rows, so no Arrow dependency);
+2. the converted rows are written once under the ingest's staging prefix;
+3. dedup: the first row of each content hash (input order: file, then row) that the
+   dataset does not hold; quarantined rows the dataset holds are skipped;
+4. the partitions are written under the staging prefix and committed with the manifest
+   (:func:`paypath.market.dataset.commit`): a failed job commits nothing.
+
+Inputs must be readable at the same path by every executor (local disk under
+``local[*]``, a shared mount on a cluster); the dataset may be local, ``file://`` or
+any Hadoop-compatible URI (``hdfs://``, ``s3a://``).
+"""
+
+from __future__ import annotations
+
+import glob
+import math
+import os
+import re
+import sys
+import tempfile
+import uuid
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager, nullcontext
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from paypath.errors import EngineUnavailable, IngestError, PaypathError
+from paypath.market import dataset
+from paypath.market.ingest import BATCH_SIZE, IngestResult, convert_batch
+from paypath.market.sources import Source
+
+__all__ = ["HadoopFileSystem", "input_files", "quiet_session", "spark_ingest"]
+
+STRIPE_BYTES = 64 * 2**20  # a file is converted by one task per this many bytes
+
+
+def log_file() -> Path:
+    """Where a quiet session's JVM writes its log (warnings, banners, executor output)."""
+    return Path(tempfile.gettempdir()) / f"paypath-spark-{os.getpid()}.log"
+
+
+@contextmanager
+def _stderr_to(path: Path) -> Iterator[None]:
+    """Point file descriptor 2 at ``path`` while a JVM starts: it and the Python workers
+    it forks keep writing there, not on the terminal."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with path.open("ab") as log:
+        os.dup2(log.fileno(), 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def quiet_session(master: str | None = None, *, verbose: bool = False) -> Any:
+    """A Spark session for paypath. Unless ``verbose``, nothing of Spark's reaches the
+    terminal (no JVM warnings, log4j banner or progress bars): the JVM's output goes to
+    :func:`log_file`, and errors come back as exceptions. An active session is reused."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise EngineUnavailable(
+            f"the Spark engine needs pyspark and Java 17+: pip install 'paypath[spark]' ({exc})"
+        ) from exc
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers: this interpreter
+    if not verbose:
+        warnings.filterwarnings("ignore", "PySpark does not yet fully support", FutureWarning)
+    builder = SparkSession.builder
+    if master or not _submitted():
+        builder = builder.master(master or "local[*]")
+    builder = (
+        builder.appName("paypath")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+    )
+    try:
+        with nullcontext() if verbose else _stderr_to(log_file()):
+            session = builder.getOrCreate()
+    except Exception as exc:  # no Java, a bad master URL, …
+        raise EngineUnavailable(
+            f"could not start Spark (master {master or 'local[*]'!r}): {exc}; check Java 17+ "
+            f"is installed and the master URL (log: {log_file()})"
+        ) from exc
+    session.sparkContext.setLogLevel("INFO" if verbose else "ERROR")
+    return session
+
+
+def _submitted() -> bool:
+    """Whether spark-submit started this process (it then names the master)."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
+
+
+class HadoopFileSystem:
+    """:class:`paypath.market.dataset.FileSystem` through Spark's Hadoop file system
+    (``hdfs://``, ``s3a://``, …): the JVM does the I/O on the driver."""
+
+    def __init__(self, session: Any) -> None:
+        self._jvm = session.sparkContext._jvm
+        self._conf = session.sparkContext._jsc.hadoopConfiguration()
+
+    def _fs(self, path: str) -> tuple[Any, Any]:
+        jpath = self._jvm.org.apache.hadoop.fs.Path(path)
+        return jpath.getFileSystem(self._conf), jpath
+
+    def exists(self, path: str) -> bool:
+        fs, jpath = self._fs(path)
+        return bool(fs.exists(jpath))
+
+    def read_text(self, path: str) -> str:
+        fs, jpath = self._fs(path)
+        stream = fs.open(jpath)
+        try:
+            data = self._jvm.org.apache.commons.io.IOUtils.toByteArray(stream)
+        finally:
+            stream.close()
+        return bytes(data).decode("utf-8")
+
+    def write_text(self, path: str, text: str) -> None:
+        fs, jpath = self._fs(path)
+        stream = fs.create(jpath, True)
+        try:
+            stream.write(bytearray(text.encode("utf-8")))
+        finally:
+            stream.close()
+
+    def create_exclusive(self, path: str, text: str) -> bool:
+        fs, jpath = self._fs(path)
+        if not fs.createNewFile(jpath):
+            return False
+        self.write_text(path, text)
+        return True
+
+    def rename(self, src: str, dst: str) -> None:
+        fs, source = self._fs(src)
+        _, target = self._fs(dst)
+        fs.mkdirs(target.getParent())
+        if fs.exists(target) and dst.endswith(dataset.MANIFEST):
+            fs.delete(target, False)  # Hadoop's rename does not replace; S3A's is a copy
+        if not fs.rename(source, target):
+            raise OSError(f"could not rename {src} to {dst}")
+
+    def delete(self, path: str) -> None:
+        fs, jpath = self._fs(path)
+        fs.delete(jpath, True)
+
+    def list_files(self, folder: str) -> list[str]:
+        fs, jpath = self._fs(folder)
+        if not fs.exists(jpath):
+            return []
+        found, listing = [], fs.listFiles(jpath, True)
+        while listing.hasNext():
+            found.append(str(listing.next().getPath().toString()))
+        return sorted(found)
+
+
+def input_files(inputs: Iterable[str | Path]) -> list[Path]:
+    """Input files: each argument a file, a folder (its files) or a glob; in order."""
+    found: list[Path] = []
+    for item in inputs:
+        text = str(item)
+        if text.startswith("file://"):
+            text = text[len("file://") :]
+        path = Path(text)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.is_file()))
+        elif any(ch in text for ch in "*?["):
+            found.extend(Path(p) for p in sorted(glob.glob(text)) if Path(p).is_file())
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise IngestError(f"no such file, folder or glob match: {item}")
+    if not found:
+        raise IngestError(f"no input files in {', '.join(map(str, inputs))}")
+    return [p.resolve() for p in dict.fromkeys(found)]
+
+
+def _spark_path(path: str) -> str:
+    """A path Spark reads as local when it is one (on a cluster the default FS may be HDFS)."""
+    return path if "://" in path else "file://" + str(Path(path).resolve())
+
+
+def _type(duck: str) -> Any:
+    from pyspark.sql import types as T
+
+    kinds = {
+        "VARCHAR": T.StringType(),
+        "DOUBLE": T.DoubleType(),
+        "BOOLEAN": T.BooleanType(),
+        "DATE": T.DateType(),
+        "INTEGER": T.IntegerType(),
+        "BIGINT": T.LongType(),
+        "TIMESTAMP": T.TimestampType(),
+    }
+    return kinds[duck]
+
+
+def _converted_schema() -> Any:
+    from pyspark.sql import types as T
+
+    postings = dataset.schema_columns()["postings"]
+    skill = T.StructType(
+        [
+            T.StructField("skill_id", T.StringType()),
+            T.StructField("mentions", T.IntegerType()),
+            T.StructField("asked", T.IntegerType()),
+        ]
+    )
+    return T.StructType(
+        [
+            T.StructField("_file", T.IntegerType()),
+            T.StructField("_row", T.LongType()),
+            *(T.StructField(c, _type(t)) for c, t in postings.items()),
+            T.StructField("skills", T.ArrayType(skill)),
+            T.StructField("reason", T.StringType()),
+            T.StructField("raw", T.StringType()),
+        ]
+    )
+
+
+Task = tuple[int, str, int, int]  # (file index, path, stripe, stripes)
+
+
+def _convert_tasks(
+    tasks: Iterable[Task],
+    source: str,
+    mapping: Mapping[str, str] | None,
+    ingest_id: str,
+    batch_size: int,
+) -> Iterator[tuple[Any, ...]]:
+    """On an executor: the converted rows of each task's stripe of its file."""
+    from paypath.market.ingest import _prepared
+
+    for index, path, stripe, stripes in tasks:
+        kind, rows, file = _prepared(path, source, mapping, None)
+        batch: list[tuple[int, dict[str, Any]]] = []
+        for number, raw in enumerate(rows, start=1):
+            if (number - 1) % stripes == stripe:
+                batch.append((number, raw))
+            if len(batch) >= batch_size:
+                yield from _rows(kind, batch, index, str(file), ingest_id)
+                batch = []
+        yield from _rows(kind, batch, index, str(file), ingest_id)
+
+
+@cache
+def _doubles() -> tuple[bool, ...]:
+    """Which posting columns are DOUBLE (a source may hand an int for one)."""
+    return tuple(t == "DOUBLE" for t in dataset.schema_columns()["postings"].values())
+
+
+def _rows(
+    kind: Source,
+    batch: list[tuple[int, dict[str, Any]]],
+    index: int,
+    file: str,
+    ingest_id: str,
+) -> Iterator[tuple[Any, ...]]:
+    """Converted rows: a posting with its skills, or a rejected row with reason and raw."""
+    if not batch:
+        return
+    converted = convert_batch(kind, batch)
+    doubles = _doubles()
+    for number, record in converted.records:
+        record.source_file = file
+        record.ingest_id = ingest_id
+        asked = record.skills if record.asked is None else record.asked
+        skills = [(s, n, asked.get(s, 0)) for s, n in record.skills.items()]
+        values = [
+            float(v) if double and v is not None else v
+            for v, double in zip(record.row(), doubles, strict=True)
+        ]
+        yield (index, number, *values, skills, None, None)
+    blank: list[Any] = [None] * len(doubles)
+    blank[1], blank[2] = kind.kind, file  # source, source_file
+    for number, reason, raw in converted.rejected:
+        yield (index, number, *blank, [], reason, raw)
+
+
+def spark_ingest(
+    session: Any,
+    inputs: Iterable[str | Path],
+    source: str,
+    out: str,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> IngestResult:
+    """Ingest ``inputs`` (files, folders or globs) as ``source`` into the dataset ``out``
+    with the Spark ``session``; one ingest, committed atomically (see the module
+    docstring). Raises :class:`IngestError` (nothing committed) when the job fails."""
+    from paypath.market.sources import SOURCES
+
+    if source not in SOURCES:
+        raise IngestError(f"unknown source {source!r}; see `paypath market sources`")
+    files = input_files(inputs)
+    fs: dataset.FileSystem = (
+        dataset.LocalFileSystem() if dataset.local_path(out) else HadoopFileSystem(session)
+    )
+    root = str(dataset.local_path(out) or out).rstrip("/")
+    base = dataset.read_manifest(root, fs)
+    result = IngestResult(uuid.uuid4().hex, source, ", ".join(map(str, files)))
+    started = dataset.now()
+    staging = dataset.staging_dir(root, result.ingest_id)
+    try:
+        entry = _run(session, files, source, mapping, batch_size, root, base, result, staging)
+        entry.started_at = started
+        staged = {
+            t: [f for f in fs.list_files(f"{staging}/{t}") if _is_data(f)] for t in dataset.TABLES
+        }
+        dataset.commit(
+            root, entry, {t: f for t, f in staged.items() if f}, base_version=base.version, fs=fs
+        )
+    except PaypathError:
+        fs.delete(staging)
+        raise
+    except Exception as exc:
+        fs.delete(staging)
+        raise IngestError(
+            f"the Spark ingest into {out} failed; nothing was committed, the dataset is "
+            f"unchanged: {_reason(exc)}"
+        ) from exc
+    return result
+
+
+def _is_data(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return name.endswith(".parquet") and not name.startswith((".", "_"))
+
+
+def _reason(exc: Exception) -> str:
+    """The library's message when an executor raised one, else the exception's first line."""
+    text = str(exc)
+    mine = re.search(r"paypath\.errors\.\w+: (.+)", text)
+    if mine:
+        return mine.group(1)
+    raised = re.search(r"^(?:\w+\.)*\w+(?:Error|Exception): .+$", text, re.MULTILINE)
+    return raised.group(0) if raised else (text.strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _stripes(files: list[Path], cores: int) -> list[Task]:
+    tasks: list[Task] = []
+    for index, file in enumerate(files):
+        stripes = max(1, min(2 * cores, math.ceil(file.stat().st_size / STRIPE_BYTES)))
+        tasks.extend((index, str(file), stripe, stripes) for stripe in range(stripes))
+    return tasks
+
+
+def _run(
+    session: Any,
+    files: list[Path],
+    source: str,
+    mapping: Mapping[str, str] | None,
+    batch_size: int,
+    root: str,
+    base: dataset.Manifest,
+    result: IngestResult,
+    staging: str,
+) -> dataset.IngestEntry:
+    from pyspark.sql import functions as F
+
+    tasks = _stripes(files, session.sparkContext.defaultParallelism)
+    ingest_id = result.ingest_id
+    rdd = session.sparkContext.parallelize(tasks, len(tasks)).mapPartitions(
+        lambda part: _convert_tasks(part, source, mapping, ingest_id, batch_size)
+    )
+    converted_at = _spark_path(f"{staging}/converted")
+    # rows are typed by _rows (floats for DOUBLE): no per-row check in Python
+    frame = session.createDataFrame(rdd, _converted_schema(), verifySchema=False)
+    frame.write.parquet(converted_at)
+    converted = session.read.parquet(converted_at)
+    counts = {
+        (r["reason"] or ""): int(r["n"])
+        for r in converted.groupBy("reason").agg(F.count(F.lit(1)).alias("n")).collect()
+    }
+    records = counts.pop("", 0)
+    result.read = records + sum(counts.values())
+    result.quarantined = sum(counts.values())
+    result.reasons = dict(sorted(counts.items()))
+    stored = _write_postings(session, converted.where("reason IS NULL"), root, base, staging)
+    _write_quarantine(session, converted.where("reason IS NOT NULL"), root, base, staging, result)
+    result.stored, result.duplicates = stored, records - stored
+    return dataset.IngestEntry(
+        ingest_id, source, result.file, None, "", dataset.now(), result.read, result.stored,
+        result.duplicates, result.quarantined, result.reasons, engine="spark",
+    )  # fmt: skip
+
+
+def read_table(session: Any, root: str, table: str, files: list[str]) -> Any:
+    """``table`` of a dataset as a Spark DataFrame in the store's columns (partition
+    columns read from the paths)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    columns = dataset.schema_columns()[table]
+    if not files:
+        schema = T.StructType([T.StructField(c, _type(t)) for c, t in columns.items()])
+        return session.createDataFrame([], schema)
+    frame = (
+        session.read.option("basePath", _spark_path(f"{root}/{table}"))
+        .option("mergeSchema", "false")
+        .parquet(*(_spark_path(f) for f in files))
+    )
+    return frame.select(*(F.col(c).cast(_type(t)).alias(c) for c, t in columns.items()))
+
+
+def _write_postings(
+    session: Any, postings: Any, root: str, base: dataset.Manifest, staging: str
+) -> int:
+    """Write the new postings and their skills; returns how many postings."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    order = Window.partitionBy("id").orderBy("_file", "_row")
+    first = postings.withColumn("_rank", F.row_number().over(order)).where("_rank = 1")
+    held = read_table(session, root, "postings", dataset.dataset_files(root, "postings", base))
+    new = first.join(held.select("id"), "id", "left_anti").withColumn(
+        "year", F.coalesce(F.year("posted_at"), F.lit(0)).cast("int")
+    )
+    new = new.persist()
+    stored = int(new.count())
+    columns = list(dataset.file_columns("postings"))
+    new.select(*columns, "source", "year").write.partitionBy("source", "year").parquet(
+        _spark_path(f"{staging}/postings")
+    )
+    skills = new.select("id", "source", "year", F.explode("skills").alias("s")).select(
+        F.col("id").alias("posting_id"),
+        F.col("s.skill_id").alias("skill_id"),
+        F.col("s.mentions").alias("mentions"),
+        F.col("s.asked").alias("asked"),
+        "source",
+        "year",
+    )
+    skills.write.partitionBy("source", "year").parquet(_spark_path(f"{staging}/posting_skills"))
+    new.unpersist()
+    return stored
+
+
+def _write_quarantine(
+    session: Any,
+    rejected: Any,
+    root: str,
+    base: dataset.Manifest,
+    staging: str,
+    result: IngestResult,
+) -> None:
+    from pyspark.sql import functions as F
+
+    if not result.quarantined:
+        return
+    rows = rejected.select(
+        F.lit(result.ingest_id).alias("ingest_id"),
+        F.lit(result.source).alias("source"),
+        "source_file",
+        F.col("_row").alias("row_number"),
+        "reason",
+        "raw",
+    )
+    held = read_table(session, root, "quarantine", dataset.dataset_files(root, "quarantine", base))
+    key = ["source", "reason", "raw"]
+    fresh = rows.join(held.select(*key), key, "left_anti")
+    columns = list(dataset.file_columns("quarantine"))
+    fresh.select(*columns, "source").write.partitionBy("source").parquet(
+        _spark_path(f"{staging}/quarantine")
+    )

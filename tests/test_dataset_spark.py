@@ -1,0 +1,168 @@
+"""Ingest as a Spark job (local[2]) into the Parquet dataset, and parity with the local
+engine and the DuckDB store: same rows, same analytics from both engines. A 100k-row
+parity run is bench/spark_scale.py --parity."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from market_parity import figures, generated, rows, same_figures, same_rows
+from paypath.errors import IngestError
+from paypath.market.dataset import open_dataset, read_manifest
+from paypath.market.ingest import ingest_dataset, ingest_path
+from paypath.market.store import open_store
+
+pytestmark = pytest.mark.spark
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+FIXTURES = Path(__file__).parent / "fixtures" / "market"
+JOBSPY = FIXTURES / "jobspy.csv"
+
+
+@pytest.fixture(scope="module")
+def generated_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generated(2_500, tmp_path_factory.mktemp("gen") / "postings.csv", seed=11)
+
+
+@pytest.fixture(scope="module")
+def spark_out(
+    spark_session: Any, generated_set: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Any]:
+    """The generated set ingested by Spark (the job shared by the parity tests)."""
+    from paypath.market.engines.spark_ingest import spark_ingest
+
+    out = tmp_path_factory.mktemp("spark") / "ds"
+    return out, spark_ingest(spark_session, [generated_set], "jobspy", str(out))
+
+
+def test_spark_stores_what_the_store_stores(
+    spark_out: tuple[Path, Any], generated_set: Path, tmp_path: Path
+) -> None:
+    """Spark against the DuckDB store (test_dataset.py checks the local engine's dataset
+    against the store on a generated set too)."""
+    out, result = spark_out
+    local = ingest_path(tmp_path / "market.duckdb", generated_set, "jobspy")
+    counts = ("read", "stored", "duplicates", "quarantined", "reasons")
+    assert {c: getattr(result, c) for c in counts} == {c: getattr(local, c) for c in counts}
+    assert result.read == result.stored + result.duplicates + result.quarantined
+    store = open_store(tmp_path / "market.duckdb", read_only=True)
+    with store, open_dataset(out) as sparked:
+        same_rows(store, sparked)
+        same_figures(figures(store), figures(sparked))
+    assert read_manifest(out).ingests[0].engine == "spark"
+
+
+def test_both_engines_give_the_same_figures_on_a_spark_dataset(
+    spark_out: tuple[Path, Any], spark_session: Any
+) -> None:
+    from paypath.market.engines.spark_engine import SparkEngine
+
+    engine = SparkEngine(session=spark_session)
+    with open_dataset(spark_out[0]) as ds:
+        duck, sparked = figures(ds), figures(ds, engine)
+    assert duck["stats"] and duck["demand"] and duck["premiums"]
+    same_figures(duck, sparked)
+
+
+def test_reingest_by_spark_adds_nothing(spark_session: Any, tmp_path: Path) -> None:
+    from paypath.market.engines.spark_ingest import spark_ingest
+
+    out = str(tmp_path / "ds")
+    ingest_dataset(out, JOBSPY, "jobspy")  # the local engine first: one format for both
+    again = spark_ingest(spark_session, [JOBSPY], "jobspy", f"file://{out}")
+    assert (again.stored, again.duplicates) == (0, 5)
+    with open_dataset(out) as ds:
+        assert rows(ds, "SELECT count(*) FROM postings") == [(4,)]
+        assert rows(ds, "SELECT count(*) FROM quarantine") == [(again.quarantined,)]
+    assert read_manifest(out).version == 2
+
+
+def test_real_file_and_a_glob_of_files(spark_session: Any, tmp_path: Path) -> None:
+    """The LinkedIn sample, and a folder glob of two files as one ingest."""
+    from paypath.market.engines.spark_ingest import spark_ingest
+
+    real = DATA / "linkedin-postings" / "postings_sample1000.csv"
+    result = spark_ingest(spark_session, [real], "linkedin", str(tmp_path / "spark"))
+    ingest_path(tmp_path / "market.duckdb", real, "linkedin")
+    store = open_store(tmp_path / "market.duckdb", read_only=True)
+    with store, open_dataset(tmp_path / "spark") as ds:
+        same_rows(store, ds)
+    assert result.read == 1000
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("jobspy.csv", "jobspy.json"):  # the JSON repeats the CSV's postings
+        (folder / name).write_bytes((FIXTURES / name).read_bytes())
+    both = spark_ingest(spark_session, [f"{folder}/jobspy.*"], "jobspy", str(tmp_path / "g"))
+    assert both.stored == 4 and both.duplicates == 6
+    assert both.file == f"{folder / 'jobspy.csv'}, {folder / 'jobspy.json'}"
+
+
+def test_a_failed_job_commits_nothing(spark_session: Any, tmp_path: Path) -> None:
+    from paypath.market.engines.spark_ingest import spark_ingest
+
+    out = tmp_path / "ds"
+    ingest_dataset(out, JOBSPY, "jobspy")
+    before = (out / "_manifest.json").read_bytes()
+    wrong = DATA / "ds-salaries" / "ds_salaries_2022.csv"  # not a LinkedIn export
+    with pytest.raises(IngestError, match="does not look like a 'linkedin' file"):
+        spark_ingest(spark_session, [JOBSPY, wrong], "linkedin", str(out))
+    assert (out / "_manifest.json").read_bytes() == before
+    assert not list((out / "_staging").iterdir())
+    with pytest.raises(IngestError, match="no such file"):
+        spark_ingest(spark_session, [tmp_path / "missing.csv"], "jobspy", str(out))
+
+
+@pytest.mark.slow
+def test_the_cli_spark_job_is_quiet(tmp_path: Path) -> None:
+    """A fresh `paypath market ingest --engine spark` prints its table and nothing of
+    Spark's (no JVM warning, no log4j banner)."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    command = [
+        sys.executable, "-c", "from paypath.cli import main; main()", "market", "ingest",
+        str(JOBSPY), "-s", "jobspy", "--engine", "spark", "--master", "local[1]",
+        "--out", str(tmp_path / "ds"), "--json",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["stored"] == 4
+    assert done.stderr == ""
+
+
+def test_the_hadoop_file_system_commits_like_the_local_one(
+    spark_session: Any, tmp_path: Path
+) -> None:
+    """The commit protocol through Hadoop's FileSystem API (file:// here; hdfs://, s3a://
+    on a cluster): read the manifest, move staged files, replace the manifest."""
+    from paypath.market import dataset
+    from paypath.market.engines.spark_ingest import HadoopFileSystem
+
+    fs = HadoopFileSystem(spark_session)
+    out = tmp_path / "ds"
+    ingest_dataset(out, JOBSPY, "jobspy")
+    uri = f"file://{out}"
+    assert dataset.read_manifest(uri, fs) == read_manifest(out)
+    assert fs.create_exclusive(f"{uri}/_probe", "x") and not fs.create_exclusive(
+        f"{uri}/_probe", "y"
+    )
+    assert fs.read_text(f"{uri}/_probe") == "x"
+    fs.delete(f"{uri}/_probe")
+    assert not fs.exists(f"{uri}/_probe")
+    (committed,) = (out / "postings").rglob("*.parquet")
+    staged = out / "_staging" / "late" / "postings" / "source=jobspy" / "year=2031" / "a.parquet"
+    staged.parent.mkdir(parents=True)
+    staged.write_bytes(committed.read_bytes())
+    listed = fs.list_files(f"{uri}/_staging/late/postings")
+    assert [Path(p.removeprefix("file:")).name for p in listed] == ["a.parquet"]
+    entry = dataset.IngestEntry("late", "jobspy", "x.csv", None, "", "", 0, 0, 0, 0)
+    manifest = dataset.commit(uri, entry, {"postings": listed}, base_version=1, fs=fs)
+    assert manifest.version == 2
+    assert entry.files == {"postings": ["postings/source=jobspy/year=2031/part-late-00000.parquet"]}
+    assert read_manifest(out) == manifest
+    assert (out / entry.files["postings"][0]).is_file() and not staged.exists()
