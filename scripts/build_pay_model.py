@@ -16,16 +16,18 @@ What it fits (the model itself is documented in ``paypath.pay_model``):
 2. **Seniority shape** (PERM): the OLS coefficients of levels I-IV, mapped junior=I,
    mid=II, senior=III, staff=IV; principal extrapolates one more staff-senior step.
 3. **Calibration on the Levels.fyi training split** (``bench/_levels_fyi.py``: split by a
-   hash of the company; the held-out half is never read here). Per seniority: the median
-   log ratio of base to the model's uncalibrated base (one number per seniority, 5), the
-   empirical residual quantiles (p10, p25, p75, p90) of log base and log total around
-   their cell medians, and the median log total/base ratio for individual contributors
-   and for managers (2 x 5), after ``total_geo`` (one number: OLS of log total/base on the
-   area term, with family x level dummies; stock is a larger share where pay is higher).
-   Then one ``spread_scale`` (a factor on every spread quantile) chosen on a grid to
-   maximise the offer check's verdict agreement with training-split peers.
-   Levels offers are dated 2017-2021: every figure is first
-   aged to May 2025 with the wage index (3.), so the coefficients are in May 2025 dollars.
+   hash of the company; the held-out half is never read here). ``time_pass_through`` (one
+   number): the OLS slope of log base on the log wage index within role x seniority x
+   metro cells; every offer is put in May 2025 units with ``index ** tau``. Per seniority:
+   the median log ratio of base to the model's uncalibrated base (5); per role x
+   seniority, the median residual after that, shrunk by ``n / (n + K_CELL)``; the median
+   log total/base ratio for individual contributors and for managers (2 x 5), after
+   ``total_geo`` (one number: OLS of log total/base on the area term, with family x level
+   dummies; stock is a larger share where pay is higher); the quantiles (p10, p25, p75,
+   p90) of log base and log total around the model's median, per seniority and per role x
+   seniority shrunk toward the seniority's by ``n / (n + K_SPREAD)``. Then the spread
+   scales (below and above the median, base and total) on a grid, chosen on a nested
+   split of the training companies (calibrated on part "fit", scored on part "select").
 6. **Metro effects** (PERM): OLS of log offered wage on metro (worksite city -> metro
    with the place table), level, fiscal year and role; centred, shrunk by n / (n + 50),
    for metros with 30+ filings. The Levels.fyi training split calibrates their scale
@@ -364,28 +366,55 @@ def spreads(
 
 
 SPREAD_SCALES = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6)
+SIDE_SCALES = (0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2.0)
 
 
-def fit_spread_scale(model: dict[str, object]) -> tuple[float, float]:
-    """The factors on the base and on the total spread quantiles that maximise verdict
-    agreement with peers (base and total each; the grid ``SPREAD_SCALES``), chosen out of
+SCALE_KEYS = {
+    "base": ("spread_scale_low", "spread_scale_high"),
+    "total": ("spread_scale_total_low", "spread_scale_total_high"),
+}
+
+
+def fit_spread_scales(model: dict[str, object]) -> dict[str, float]:
+    """The factors on the spread quantiles below the median (p10, p25) and above it (p75,
+    p90), for base and for total, that maximise verdict agreement with peers, chosen out of
     sample inside the training split: ``model["calibration"]`` is fitted on the training
     companies of part "fit" and scored on those of part "select"
-    (``bench/pay_accuracy.run(split="train", part="select")``)."""
+    (``bench/pay_accuracy.run(split="train", part="select")``). Coordinate search: one
+    symmetric factor on ``SPREAD_SCALES``, then the lower side with the upper fixed, then
+    the upper side with the lower fixed (``SIDE_SCALES``)."""
     import pay_accuracy
     from paypath import pay_model
 
-    base, total = {}, {}
-    for scale in SPREAD_SCALES:
-        model["calibration"]["spread_scale"] = scale  # type: ignore[index]
-        model["calibration"]["spread_scale_total"] = scale  # type: ignore[index]
+    cal: dict[str, float] = model["calibration"]  # type: ignore[assignment]
+
+    def score(setting: dict[str, float]) -> dict[str, float]:
+        cal.update(setting)
         OUT.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         pay_model._model.cache_clear()
         pay_model.estimate_pay.cache_clear()
         got = pay_accuracy.run(30, split="train", part="select")
-        base[scale], total[scale] = got["agreement_base"], got["agreement_total"]
-        print(f"spread scale {scale}: select-part agreement {base[scale]:.4f} / {total[scale]:.4f}")
-    return max(base, key=lambda k: base[k]), max(total, key=lambda k: total[k])
+        print(
+            f"{setting}: select-part agreement {got['agreement_base']:.4f} (base) / "
+            f"{got['agreement_total']:.4f} (total)"
+        )
+        return {"base": got["agreement_base"], "total": got["agreement_total"]}
+
+    chosen: dict[str, float] = {}
+    tried = {v: score({k: v for pair in SCALE_KEYS.values() for k in pair}) for v in SPREAD_SCALES}
+    sym = {kind: max(tried, key=lambda v: tried[v][kind]) for kind in SCALE_KEYS}
+    for side in (0, 1):
+        other = 1 - side
+        found: dict[float, dict[str, float]] = {}
+        for v in SIDE_SCALES:
+            setting = {}
+            for kind, pair in SCALE_KEYS.items():
+                setting[pair[side]] = v
+                setting[pair[other]] = chosen.get(pair[other], sym[kind])
+            found[v] = score(setting)
+        for kind, pair in SCALE_KEYS.items():
+            chosen[pair[side]] = max(found, key=lambda v: found[v][kind])
+    return chosen
 
 
 def main() -> None:
@@ -416,7 +445,7 @@ def main() -> None:
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     model["calibration"] = cal_fit
-    cal["spread_scale"], cal["spread_scale_total"] = fit_spread_scale(model)
+    cal.update(fit_spread_scales(model))
     model["calibration"] = cal
     OUT.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {OUT.stat().st_size:,} bytes")

@@ -15,7 +15,7 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
                     + role_level_offset[role][level]                 (Levels.fyi, pooled)
                     + time_pass_through * log index(as_of)           (Indeed posted wages)
     log median_total = log median_base + total_over_base[family][level] + total_geo * area term
-    pN = median * exp(spread_scale * spread[role][level][pN])        (N = 10, 25, 75, 90)
+    pN = median * exp(scale_low|high * spread[role][level][pN])      (N = 10, 25, 75, 90)
 
 * **Occupation x area level**: BLS OEWS, the role's SOC codes combined by employment
   (:func:`paypath.wages.role_wages`). OEWS counts base wages only. ``beta`` (the
@@ -49,9 +49,10 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
   offers around the *model's* median (so the band includes the employer spread and the
   model's own error: where a new offer from an employer the model has not seen falls),
   per role x seniority, partially pooled toward the level's quantiles by
-  ``n / (n + 200)``; a thin role keeps the level's shape. Base and total each have one
-  ``spread_scale`` factor chosen on the training split (a grid) to maximise the offer
-  check's agreement with training peers.
+  ``n / (n + 200)``; a thin role keeps the level's shape. Base and total each have two
+  factors, ``spread_scale_low`` on p10/p25 and ``spread_scale_high`` on p75/p90, chosen on
+  a grid to maximise the offer check's agreement with peers, out of sample inside the
+  training split (calibrated on half its companies, scored on the other half).
 * **Base -> total**: the median log ratio of total comp (base + bonus + yearly stock) to
   base per level, for individual contributors and for managers, plus ``total_geo`` times
   the area term (stock is a larger share where pay is higher: San Francisco, Seattle);
@@ -224,11 +225,12 @@ def _dist(
     kind: Kind, median: float, spread: dict[str, float], n: int, source: str
 ) -> PayDistribution:
     cal = _model()["calibration"]
-    scale = float(cal.get("spread_scale", 1.0))
-    if kind == "total":
-        scale = float(cal.get("spread_scale_total", scale))
+    prefix = "spread_scale" if kind == "base" else "spread_scale_total"
+    low = float(cal.get(f"{prefix}_low", 1.0))
+    high = float(cal.get(f"{prefix}_high", 1.0))
 
     def at(q: str) -> float:
+        scale = low if q in ("p10", "p25") else high
         return float(round(median * math.exp(spread[q] * scale), -2))
 
     return PayDistribution(
