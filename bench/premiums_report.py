@@ -1,23 +1,38 @@
 """Skill premiums on the bundled data, with 95% CIs and n (issue #15, item 6).
 
 Prints the all-roles premium of a few skills the issue names, plus the top of the ranking.
-Run it on two checkouts to compare before/after:
-``PYTHONPATH=src python bench/premiums_report.py [--json]``.
+``--compare`` runs, in one go: main's code and data (``git archive main``), this tree, and
+this tree with ``org_size`` blanked (every row "unknown"), which isolates the org-size
+control from the other differences between the two trees::
+
+    PYTHONPATH=src python bench/premiums_report.py [--json] [--compare]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any
 
-from paypath.market.analytics import skill_premiums
-from paypath.market.store import bundled_store
-
+ROOT = Path(__file__).resolve().parents[1]
 SKILLS = ("python", "snowflake", "terraform", "homebrew", "presto", "kubernetes", "rust", "npm")
 
 
-def run() -> dict[str, object]:
-    premiums = skill_premiums(bundled_store())
+def run(*, blank_org_size: bool = False) -> dict[str, object]:
+    from paypath.market.analytics import skill_premiums
+    from paypath.market.store import bundled_store
+
+    store: Any = bundled_store()
+    if blank_org_size:
+        store = _blanked(store)
+    premiums = skill_premiums(store)
     by = {p.skill: p for p in premiums}
 
     def row(skill: str) -> dict[str, object] | None:
@@ -35,19 +50,69 @@ def run() -> dict[str, object]:
     return {
         "skills": {s: row(s) for s in SKILLS},
         "top10": [(p.skill, round(p.premium, 3), p.n) for p in premiums[:10]],
+        "all": {p.skill: round(p.premium, 4) for p in premiums},
         "controls": premiums[0].controls if premiums else [],
         "ranked": len(premiums),
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    result = run()
-    if parser.parse_args().json:
-        print(json.dumps(result, indent=1))
-        return
-    for skill, r in result["skills"].items():  # type: ignore[attr-defined]
+def _blanked(bundled: Any) -> Any:
+    """An in-memory copy of the bundled store with org_size NULL (not cached on disk)."""
+    import duckdb
+
+    from paypath.market.store import SCHEMA_SQL, Store, quiet, refresh_pay_facts
+
+    con = quiet(duckdb.connect(":memory:"))
+    con.execute(SCHEMA_SQL)
+    for table in ("postings", "posting_skills"):
+        frame = bundled.con.execute(f"SELECT * FROM {table}").df()  # noqa: F841 (read by SQL)
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
+    con.execute("UPDATE postings SET org_size = NULL")
+    refresh_pay_facts(con)
+    return Store(con, None)
+
+
+def _main_tree(tmp: str) -> str:
+    blob = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "main", "src"], check=True, capture_output=True
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(blob)) as tar:
+        tar.extractall(tmp, filter="data")
+    return str(Path(tmp) / "src")
+
+
+def compare() -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "PYTHONPATH": _main_tree(tmp), "PAYPATH_CACHE_DIR": tmp}
+        res = subprocess.run(
+            [sys.executable, __file__, "--json"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=tmp,
+        )
+    before = json.loads(res.stdout)
+    after, blank = run(), run(blank_org_size=True)
+    shared = sorted(set(before["all"]) & set(after["all"]))  # type: ignore[call-overload]
+    moves = [after["all"][s] - before["all"][s] for s in shared]  # type: ignore[index]
+    control = [after["all"][s] - blank["all"][s] for s in shared if s in blank["all"]]  # type: ignore[index,operator]
+    return {
+        "before_main": before,
+        "after_this_tree": after,
+        "this_tree_org_size_blanked": blank,
+        "skills_in_both": len(shared),
+        "lower_with_org_size": sum(c < 0 for c in control),
+        "higher_with_org_size": sum(c > 0 for c in control),
+        "median_change_vs_main_points": round(100 * sorted(moves)[len(moves) // 2], 2),
+        "median_change_from_org_size_control_points": round(
+            100 * sorted(control)[len(control) // 2], 2
+        ),
+    }
+
+
+def _print(result: dict[str, Any]) -> None:
+    for skill, r in result["skills"].items():
         if r is None:
             print(f"{skill:12} not ranked")
             continue
@@ -58,6 +123,34 @@ def main() -> None:
         )
     print("top 10:", result["top10"])
     print("controls:", result["controls"], "ranked:", result["ranked"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--compare", action="store_true", help="main vs this tree, one run")
+    args = parser.parse_args(sys.argv[1:] if __name__ == "__main__" else [])
+    result = compare() if args.compare else run()
+    if args.json:
+        print(json.dumps(result, indent=1))
+        return
+    if not args.compare:
+        _print(result)
+        return
+    for name in ("before_main", "after_this_tree", "this_tree_org_size_blanked"):
+        print(f"--- {name}")
+        _print(result[name])  # type: ignore[arg-type]
+    for key in (
+        "skills_in_both",
+        "lower_with_org_size",
+        "higher_with_org_size",
+        "median_change_vs_main_points",
+    ):
+        print(f"{key}: {result[key]}")
+    print(
+        "median_change_from_org_size_control_points: "
+        f"{result['median_change_from_org_size_control_points']}"
+    )
 
 
 if __name__ == "__main__":

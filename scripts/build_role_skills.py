@@ -27,12 +27,22 @@ NICE_SHARE up, 0.3 below); an unmeasured skill keeps the spec's flag (weight 1.0
 The seed article's skills keep their ``seed: true`` mark; its generic skills (AI fluency,
 systems thinking...) stay nice-to-have at their weight.
 
+Gates (``scripts/role_gates.csv``): a requirement that most of a role's postings state and
+that no skill list captures, because it is a record rather than a skill: today the
+research record, a posting asking for a PhD (or doctorate) or for publications. A role
+gets ``gates:`` in roles.yaml (by hand, from this file; ``tests/test_advisor_fit.py``
+checks they agree) when the Wilson 95% lower bound of that share reaches GATE_SHARE (a
+majority even on a thin sample); the advisor then scales the role's fit for a person who
+does not show it (see :mod:`paypath.advisor`).
+
 Run: ``PYTHONPATH=src python scripts/build_role_skills.py [--apply]``
 """
 
 from __future__ import annotations
 
 import csv
+import math
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -50,6 +60,15 @@ ROLES = ROOT / "src" / "paypath" / "data" / "roles.yaml"
 MIN_SHARE = 0.05  # rows below this share are not written (keeps the file small)
 MIN_POSTINGS, MIN_RESPONDENTS = 50, 25
 REQUIRED_SHARE, NICE_SHARE = 0.4, 0.2
+GATES_OUT = ROOT / "scripts" / "role_gates.csv"
+GATE_SHARE, GATE_MIN_POSTINGS = 0.5, 20
+# the research record: a PhD / doctorate, or publications (a posting that asks for either)
+RESEARCH_RECORD = re.compile(
+    r"\bPh\.?\s?D\.?s?\b|\bdoctor(?:al|ate)\b|\bpublications?\b|\bpublish(?:ed|ing)?\b"
+    r"|peer[- ]reviewed|NeurIPS|ICML|ICLR|CVPR",
+    re.IGNORECASE,
+)
+GATES = {"research-publication": RESEARCH_RECORD}  # gate skill -> what asks for it
 
 
 def _postings() -> list[tuple[str, str]]:
@@ -81,6 +100,34 @@ def posting_counts() -> tuple[Counter[str], dict[str, Counter[str]]]:
         tally = extractor.tally(text)
         counts[role].update(s for s, (_, asked) in tally.items() if asked)
     return n, counts
+
+
+def wilson_low(count: int, n: int, z: float = 1.96) -> float:
+    """The lower end of the Wilson 95% interval of a share ``count / n``."""
+    p = count / n
+    centre = p + z * z / (2 * n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre - half) / (1 + z * z / n)
+
+
+def gate_rows() -> list[tuple[str, str, int, int, float, float, bool]]:
+    """(role, gate skill, n postings, count, share, Wilson low, is a gate) per role."""
+    n: Counter[str] = Counter()
+    hits: dict[str, Counter[str]] = defaultdict(Counter)
+    for title, text in _postings():
+        role = classify_title(title).role
+        if role == "other":
+            continue
+        n[role] += 1
+        hits[role].update(g for g, pattern in GATES.items() if pattern.search(text))
+    out = []
+    for role in sorted(n):
+        for gate in GATES:
+            c = hits[role][gate]
+            low = max(0.0, wilson_low(c, n[role]))
+            is_gate = n[role] >= GATE_MIN_POSTINGS and low >= GATE_SHARE
+            out.append((role, gate, n[role], c, round(c / n[role], 4), round(low, 4), is_gate))
+    return out
 
 
 def survey_counts() -> tuple[Counter[str], dict[str, Counter[str]]]:
@@ -214,6 +261,15 @@ def main() -> None:
         w.writerow(["role", "source", "n", "skill", "count", "share"])
         w.writerows(out)
     print(f"wrote {len(out)} rows to {OUT.relative_to(ROOT)}")
+    gates = gate_rows()
+    with GATES_OUT.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["role", "gate", "n", "count", "share", "wilson_low", "gate_applies"])
+        w.writerows(gates)
+    for role, gate, n, c, share, low, is_gate in gates:
+        if c:
+            mark = "GATE" if is_gate else "    "
+            print(f"{mark} {role:28} {gate}: {c}/{n} = {share:.0%} (95% low {low:.0%})")
     if "--apply" in sys.argv[1:]:
         apply(out)
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from paypath.advisor import PARTIAL_CREDIT, REQUIRED_SHARE, fit_value, role_fit
+from paypath.advisor import PARTIAL_CREDIT, REQUIRED_SHARE, advise, fit_value, role_fit
 from paypath.catalog import get_role, load_roles, load_skills
 from paypath.pay_evidence import percentile_of_value
+from paypath.profile import build_profile
 
 SKILL_IDS = sorted(s.id for s in load_skills())
 ROLE_IDS = [r.id for r in load_roles()]
@@ -80,3 +84,41 @@ def test_related_skills_earn_partial_credit() -> None:
     assert fit_value(role, frozenset({other})) > 0
     assert fit_value(role, frozenset({other})) < fit_value(role, frozenset({skill})) + 1e-9
     assert PARTIAL_CREDIT == 0.5
+
+
+GATES_CSV = Path(__file__).resolve().parents[1] / "scripts" / "role_gates.csv"
+
+
+def test_role_gates_are_the_measured_ones() -> None:
+    """roles.yaml's gates are exactly the rows scripts/build_role_skills.py marks as gates
+    (a majority of the role's postings ask for it, by the Wilson 95% lower bound)."""
+    with GATES_CSV.open(encoding="utf-8", newline="") as fh:
+        measured = {
+            (r["role"], r["gate"]): (float(r["share"]), int(r["n"]))
+            for r in csv.DictReader(fh)
+            if r["gate_applies"] == "True"
+        }
+    shipped = {(r.id, g.skill): (g.share, g.n) for r in load_roles() for g in r.gates}
+    assert shipped == measured
+    assert ("ai-research-scientist", "research-publication") in shipped
+
+
+def test_a_gate_scales_the_fit_by_the_postings_one_qualifies_for() -> None:
+    role = get_role("ai-research-scientist")
+    (gate,) = role.gates
+    ungated = role.model_copy(update={"gates": ()})
+    have = frozenset({"python", "pytorch", "deep-learning", "machine-learning", "transformers"})
+    assert fit_value(role, have) == pytest.approx(fit_value(ungated, have) * (1 - gate.share))
+    shown = have | {gate.skill}
+    assert fit_value(role, shown) == pytest.approx(fit_value(ungated, shown))
+
+
+def test_the_gate_is_said_where_it_applies() -> None:
+    profile = build_profile(["deep learning, transformers, JAX, probability"], years=3)
+    advice = advise(profile, limit=20)
+    scientist = next(r for r in advice.roles if r.id == "ai-research-scientist")
+    assert scientist.gates and "a PhD or publications" in scientist.gates[0]
+    assert scientist.gates[0] in advice.notes
+    phd = build_profile(["PhD, deep learning, transformers, JAX, probability"], years=3)
+    assert "research-publication" in phd.skills  # typed "PhD" names the research record
+    assert next(r for r in advise(phd, limit=20).roles if r.id == scientist.id).gates == []

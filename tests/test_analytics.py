@@ -32,6 +32,7 @@ from paypath.market.analytics import (
 from paypath.market.premium_model import (
     SkillFit,
     design,
+    fit_dummies,
     is_lever,
     shrink,
     skill_listed,
@@ -426,6 +427,46 @@ def test_survey_edition_is_a_control_when_the_sample_mixes_editions() -> None:
     assert "edition" in design(rows, pooled_roles=False).controls
     one = rows.assign(source_file="2024.csv")
     assert "edition" not in design(one, pooled_roles=False).controls
+
+
+def test_org_size_is_a_control_where_recorded() -> None:
+    """Pay set by the employer's size alone, the skill commoner at big employers: without
+    the org-size control the skill looks paid; with it, it does not (seeded data)."""
+    rng = np.random.default_rng(7)
+    n = 2_000
+    big = rng.random(n) < 0.5
+    skill = (rng.random(n) < np.where(big, 0.7, 0.2)).astype(float)
+    pay = np.exp(np.log(100_000) + 0.4 * big + rng.normal(0, 0.2, n))
+    rows = pd.DataFrame(
+        {
+            "pay_usd": pay,
+            "role_id": "software-engineer",
+            "years_experience": rng.integers(0, 20, n),
+            "seniority": None,
+            "country": "US",
+            "source": "so-survey",
+            "comp_kind": "total",
+            "source_file": "2024.csv",
+            "org_size": np.where(big, "10,000 or more employees", "20 to 99 employees"),
+        }
+    )
+    rows.loc[:99, "org_size"] = None  # not recorded: its own level, not a size
+    with_control = design(rows, pooled_roles=False)
+    assert "org_size" in with_control.controls
+    (fit,) = fit_dummies(with_control, skill[:, None])
+    naive_design = design(rows.drop(columns="org_size"), pooled_roles=False)
+    (naive,) = fit_dummies(naive_design, skill[:, None])
+    assert fit is not None and naive is not None
+    assert naive.ci[0] > 0.15  # confounded: about +0.2 in log pay
+    assert fit.ci[0] < 0 < fit.ci[1]  # controlled: no premium
+    assert "org_size" not in design(rows.assign(org_size=None), pooled_roles=False).controls
+
+
+def test_bundled_premiums_control_for_org_size() -> None:
+    from paypath.market.store import bundled_store
+
+    premiums = skill_premiums(bundled_store(), min_n=30)
+    assert premiums and all("org_size" in p.controls for p in premiums)
 
 
 @pytest.mark.parametrize("min_n", [30, 500], ids=["n30", "n500"])

@@ -180,7 +180,7 @@ def test_cli_check_seed_json_and_html(tmp_path: Path) -> None:
 def test_cli_check_table_lists_roles() -> None:
     result = CliRunner().invoke(app, ["check", str(SEED)])
     assert result.exit_code == 0, result.output
-    assert "Pay claims vs the matching distribution" in result.stdout
+    assert "Pay claims vs the pay model" in result.stdout and "model mid" in result.stdout
     assert "Cybersecurity" in result.stdout and "verdict" in result.stdout
     for column in ("pct", "median", "diff"):
         assert column in result.stdout

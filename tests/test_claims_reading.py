@@ -7,6 +7,7 @@ import pytest
 
 from paypath.claim_reading import non_claim_reason, occupation_in, reading_fixes
 from paypath.claims import check_claims
+from paypath.pay_model import official_wages
 from paypath.verdict import place
 
 
@@ -73,8 +74,10 @@ def test_role_outside_the_catalog_uses_the_bls_occupation_or_is_listed_unchecked
 
 def test_bls_citation_is_checked_against_the_release() -> None:
     current = check_claims("Data scientists: $150,000.").pay_claims[0].official
-    assert current is not None and current.median is not None
-    cited = f"According to the BLS, data scientists earn ${current.median:,.0f} a year."
+    published = official_wages("data-scientist").median  # BLS's own table, not the model
+    assert current is not None and published is not None
+    assert current.bls_median == published and current.median != published
+    cited = f"According to the BLS, data scientists earn ${published:,.0f} a year."
     claim = check_claims(cited).pay_claims[0]
     assert claim.citation is not None and claim.citation.startswith("matches the current")
     old = "According to the BLS, data scientists earn $94,280 a year."
@@ -124,3 +127,33 @@ def test_html_report_quotes_the_sentence_with_the_figure_marked_and_lists_unchec
     assert "Data scientists earn <mark>$150,000</mark>" in html
     assert "Figures not checked" in html and "role not recognised" in html
     assert "<b>Ohio</b>" not in html  # the quote is escaped
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "You could become a cybersecurity architect.\nThe average salary is $129,000.\n"
+            "Pay for this role hovers around $129,000.",
+            ["cybersecurity-architect", "cybersecurity-architect"],
+            id="paragraph-topic-carries",
+        ),
+        pytest.param(
+            "You could become a cybersecurity architect.\n\nThe average salary is $129,000.",
+            [],
+            id="blank-line-ends-the-paragraph",
+        ),
+        pytest.param(
+            "Data Engineer $150,000 - $200,000\nChief Happiness Officer $250,000 - $300,000",
+            ["data-engineer"],
+            id="a-row-with-its-own-pay-does-not-carry",
+        ),
+        pytest.param(
+            "Data scientists do well.\nThe median wage for computer occupations was $104,420.",
+            [],
+            id="an-occupation-group-is-not-a-claim",
+        ),
+    ],
+)
+def test_a_figure_without_a_role_takes_its_paragraphs_topic(text: str, expected: list[str]) -> None:
+    assert [c.role_id for c in check_claims(text).pay_claims] == expected

@@ -61,6 +61,17 @@ def test_a_changed_store_or_question_gets_a_new_key(tmp_path: Path) -> None:
     assert content_key(MemoryOnly(), "a") is None
 
 
+def test_the_model_key_covers_the_sql_that_picks_the_rows() -> None:
+    """The premium rows and their control columns (org_size...) are chosen by the engines'
+    SQL: a change there must change the cache key like a change to the model does."""
+    from paypath.market import premium_cache
+
+    here = Path(premium_cache.__file__).parent
+    for name in premium_cache._MODEL_FILES:
+        assert (here / name).is_file(), name
+    assert "engines/_sql.py" in premium_cache._MODEL_FILES
+
+
 def test_a_corrupt_entry_is_recomputed(cache: Path) -> None:
     store = bundled_store()
     key = content_key(store, "q")

@@ -98,6 +98,31 @@ def test_so_survey_2024_respondent() -> None:
     with_skills = [r for _, r in records if r.skills]
     assert len(with_skills) > len(records) // 2
     assert any("python" in r.skills for r in with_skills)
+    for row, record in records:  # OrgSize as answered; unanswered / "I don't know": None
+        answer = row["OrgSize"]
+        unknown = answer in ("NA", "") or answer.startswith("I don")
+        assert record.org_size == (None if unknown else answer)
+    assert any(r.org_size == "20 to 99 employees" for _, r in records)
+
+
+@pytest.mark.parametrize(
+    ("answer", "stored"),
+    [
+        pytest.param("10,000 or more employees", "10,000 or more employees", id="answered"),
+        pytest.param("  20 to 99   employees ", "20 to 99 employees", id="spacing"),
+        pytest.param("I don’t know", None, id="dont-know"),
+        pytest.param("NA", None, id="na"),
+        pytest.param("", None, id="blank"),
+    ],
+)
+def test_survey_org_size(answer: str, stored: str | None) -> None:
+    row = {"ConvertedCompYearly": "90000", "DevType": "Developer, back-end", "OrgSize": answer}
+    assert SOURCES["so-survey"].convert(row).org_size == stored
+
+
+def test_survey_rows_without_org_size_have_none() -> None:
+    rows = first("so-survey", "so-survey-2025/survey_results_salary_prediction.csv.gz", 2)
+    assert [r.org_size for r in rows] == [None, None]  # the 2025 table does not record it
 
 
 def test_so_survey_2025_salary_table() -> None:
@@ -120,6 +145,8 @@ def test_survey_roles_are_catalog_roles() -> None:
                      "no compensation", id="survey-no-pay"),
         pytest.param({"ConvertedCompYearly": "250", "DevType": "Developer, back-end"},
                      "pay out of range", id="survey-absurd-pay"),
+        pytest.param({"ConvertedCompYearly": "6340564", "DevType": "Developer, back-end"},
+                     "pay out of range", id="survey-pay-over-5m"),
         pytest.param({"ConvertedCompYearly": "90000", "DevType": "NA"}, "no role (DevType)",
                      id="survey-no-role"),
     ],

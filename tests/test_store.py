@@ -137,6 +137,32 @@ def test_opening_a_store_without_asked_adds_it(tmp_path: Path, read_only: bool) 
     assert [(d.skill, d.n, d.total) for d in demand] == [("selenium", 1, 1)]
 
 
+@pytest.mark.parametrize("read_only", [False, True])
+def test_opening_a_store_without_org_size_adds_it(tmp_path: Path, read_only: bool) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))  # postings as written before `org_size` existed
+    con.execute(SCHEMA_SQL)
+    con.execute("ALTER TABLE postings DROP COLUMN org_size")
+    con.execute("INSERT INTO postings (id, source, role_id) VALUES ('a', 'csv', 'qa-engineer')")
+    con.close()
+    with open_store(path, read_only=read_only) as store:
+        rows = store.con.execute("SELECT id, org_size FROM postings").fetchall()
+    assert rows == [("a", None)]  # not recorded: unknown
+    with open_store(path) as store:  # and new rows go in after the upgrade
+        ingest_file(store, FIXTURES / "jobspy.csv", "jobspy")
+        assert store.counts()["postings"] > 1
+
+
+def test_bundled_survey_rows_record_org_size() -> None:
+    rows = dict(
+        bundled_store()
+        .con.execute("SELECT source_file, count(org_size) FROM postings GROUP BY 1 ORDER BY 1")
+        .fetchall()
+    )
+    assert rows["survey_data_updated.csv.bz2"] > 8_000  # the 2024 edition asks OrgSize
+    assert rows["survey_results_salary_prediction.csv.gz"] == 0  # the 2025 table does not
+
+
 def test_a_store_changed_by_hand_gets_pay_facts_rebuilt_on_open(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     with open_store(path) as store:

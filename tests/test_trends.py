@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paypath.errors import InputError, NotFound
+from paypath.pay_model import estimate_pay, official_wages, wage_index
 from paypath.trends import age_to_latest, ai_share, current_pay, posted_wage_growth, role_trend
 
 
@@ -39,17 +40,26 @@ def test_indeed_series() -> None:
 def test_aged_figures_are_labelled_estimates() -> None:
     aged = age_to_latest(100_000, "2025-05")
     assert aged.official == 100_000 and aged.estimate_month == "2026-04"
-    assert aged.estimate == round(100_000 * 1.023796 ** (11 / 12), -2)
+    # US: the pay model's chained posted-wage index, the same one `paypath pay --as-of` uses
+    factor = wage_index("2026-04") / wage_index("2025-05")
+    assert aged.estimate == round(100_000 * factor, -2)
+    now = estimate_pay("data-scientist", as_of="2026-04").base
+    then = estimate_pay("data-scientist").base
+    assert now is not None and then is not None
+    assert abs(now.median / then.median - factor) < 0.002  # both rounded to $100
+    # elsewhere: the latest year-on-year growth compounded over the months between
+    gb = posted_wage_growth("GB")[-1]
+    abroad = age_to_latest(100_000, "2025-05", "GB")
+    months = (int(gb.month[:4]) - 2025) * 12 + int(gb.month[5:]) - 5
+    assert abroad.estimate == round(100_000 * (1 + gb.value) ** (months / 12), -2)
     assert "estimate" in aged.method and "not an official statistic" in aged.method
     with pytest.raises(InputError):
         age_to_latest(1.0, "2030-01")
 
 
 def test_pay_today_keeps_the_official_figure_beside_the_estimate() -> None:
-    from paypath.wages import role_wages
-
     today = current_pay("software-engineer")
     assert today is not None
-    assert today.official == role_wages("software-engineer").median  # never replaced
+    assert today.official == official_wages("software-engineer").median  # never replaced
     assert today.official_source.startswith("BLS OEWS")
     assert today.aged.official_month == "2025-05" and today.aged.estimate > today.official

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from paypath.cli import app
 from paypath.cli._output import console
+from paypath.pay_model import estimate_pay
 from paypath.wages import band_verdict, role_wages
 
 runner = CliRunner()
@@ -80,7 +81,9 @@ def test_roles_compare_json() -> None:
     ml = next(r for r in rows if r["role_id"] == "ml-engineer")
     assert ml["national"]["p25"] == 105210 and ml["national"]["p90"] == 214670
     assert ml["area"]["area"] == "San Jose-Sunnyvale-Santa Clara, CA"
-    assert ml["verdict_national"] == band_verdict(150000, 210000, role_wages("ml-engineer"))
+    model = estimate_pay("ml-engineer", level="mid").base
+    assert model is not None and ml["model_national"]["median"] == model.median
+    assert ml["verdict_national"] == band_verdict(150000, 210000, model, "model")
     assert any("cannot tell" in n for n in ml["notes"])
 
 

@@ -3,7 +3,13 @@
 Role fit (:func:`role_fit`): each role skill earns credit 1 when the person has it,
 ``PARTIAL_CREDIT`` (0.5) when the person has a related skill (``Skill.related``, read
 both ways), else 0. Fit = ``REQUIRED_SHARE`` (0.7) × weighted coverage of the required
-skills + 0.3 × weighted coverage of the nice-to-have ones (weights: ``RoleSkill.weight``).
+skills + 0.3 × weighted coverage of the nice-to-have ones (weights: ``RoleSkill.weight``),
+times the share of the role's postings the person qualifies for: a role's ``gates``
+(``RoleGate``: a record most of its postings ask for, measured from real postings; today
+the research record, a PhD or publications, asked by 28 of 30 AI research scientist
+postings) that the person does not show scale the fit by ``1 - share``. A skill list
+cannot see that gate: the same deep-learning skills fit an ML engineer, who is rarely asked
+for one (9 of 34 postings).
 Skills implied by ones the person has (PyTorch -> Python, Kubernetes -> Docker;
 :func:`paypath.catalog.implied_skills`, ``skill_implications.yaml``) count as held: full
 credit, never suggested. Relevance is the share of the person's own skills the role uses
@@ -87,6 +93,7 @@ class RoleFit(BaseModel):
     matched: list[str]
     partial: list[Partial]
     missing: list[str]  # required first, then by weight
+    gates: list[str] = []  # records the role's postings ask for that the person lacks
     expected_pay: ExpectedPay
     uplift: float | None  # expected pay minus current salary (USD/yr)
     uplift_pct: float | None
@@ -142,7 +149,7 @@ def _related() -> dict[str, frozenset[str]]:
 class _RolePlan:
     """A role's skills arranged once for the fit arithmetic (same order, same sums)."""
 
-    __slots__ = ("ids", "optional", "ordered", "required")
+    __slots__ = ("gates", "ids", "optional", "ordered", "required")
 
     def __init__(self, role: Role) -> None:
         self.ordered = tuple(
@@ -151,6 +158,7 @@ class _RolePlan:
         self.required = self._items(role, True)
         self.optional = self._items(role, False)
         self.ids = frozenset(role.skill_ids())
+        self.gates = tuple((g.skill, g.share) for g in role.gates)
 
     @staticmethod
     def _items(role: Role, required: bool) -> tuple[tuple[tuple[str, float], ...], float]:
@@ -193,17 +201,28 @@ def _coverage(
     return sum(w * credit[s] for s, w in skills) / total
 
 
-def _fit(plan: _RolePlan, credit: dict[str, float]) -> float:
+def _fit(plan: _RolePlan, credit: dict[str, float], have: frozenset[str]) -> float:
     req, opt = _coverage(plan.required, credit), _coverage(plan.optional, credit)
     if req is None:
-        return opt or 0.0
-    return req if opt is None else REQUIRED_SHARE * req + (1 - REQUIRED_SHARE) * opt
+        coverage = opt or 0.0
+    else:
+        coverage = req if opt is None else REQUIRED_SHARE * req + (1 - REQUIRED_SHARE) * opt
+    return coverage * _qualifies(plan, have)
+
+
+def _qualifies(plan: _RolePlan, have: frozenset[str]) -> float:
+    """The share of the role's postings whose gates the person meets (1 without gates)."""
+    share = 1.0
+    for skill, asked in plan.gates:
+        if skill not in have:
+            share *= 1.0 - asked
+    return share
 
 
 def fit_value(role: Role, have: frozenset[str]) -> float:
     """Weighted coverage of the role's required and nice-to-have skills (see module doc)."""
     plan = _plan(role)
-    return _fit(plan, {s: _credit(s, have)[0] for s in plan.ordered})
+    return _fit(plan, {s: _credit(s, have)[0] for s in plan.ordered}, have)
 
 
 def held(skills: list[str] | frozenset[str]) -> frozenset[str]:
@@ -240,7 +259,18 @@ def role_fit(
         or not role_ids.isdisjoint(implied_skills((h,)))
     ]
     relevance = len(used) / len(mine) if mine else 0.0
-    return _fit(plan, credit), relevance, matched, partial, missing
+    return _fit(plan, credit, have), relevance, matched, partial, missing
+
+
+def gate_notes(role: Role, have: frozenset[str]) -> list[str]:
+    """What the role's postings ask for that ``have`` does not show, with the share."""
+    return [
+        f"{g.share:.0%} of {role.title} postings ({round(g.share * g.n)} of {g.n}) ask for "
+        f"{g.asks}; none shown (skill {g.skill}), so the fit counts only the other "
+        f"{1 - g.share:.0%}"
+        for g in role.gates
+        if g.skill not in have
+    ]
 
 
 # --- roles ---------------------------------------------------------------------------
@@ -284,6 +314,7 @@ def recommend_roles(profile: Profile, *, limit: int | None = None) -> list[RoleF
                 matched=matched,
                 partial=partial,
                 missing=missing,
+                gates=gate_notes(role, have),
                 expected_pay=pay,
                 uplift=uplift,
                 uplift_pct=None
@@ -429,7 +460,8 @@ def next_skills(profile: Profile, role_id: str, *, limit: int | None = 10) -> li
 METHOD = {
     "fit": (
         "0.7 × weighted coverage of required skills + 0.3 × nice-to-have; "
-        "related skill = half credit"
+        "related skill = half credit; × the share of the role's postings whose gate (a PhD "
+        "or publications, where most postings ask for one) you meet"
     ),
     "score": (
         "0.65 × fit + 0.15 × relevance + 0.20 × expected pay / best expected pay "
@@ -464,6 +496,7 @@ def advise(profile: Profile, *, target: str | None = None, limit: int | None = N
     if profile.unknown:
         notes.append(f"unknown skills ignored: {', '.join(profile.unknown)}")
     shown = roles[:limit] if limit else roles
+    notes += [note for r in shown for note in r.gates]
     sources = sorted(
         {r.expected_pay.source for r in shown} | {e.source for s in skills for e in s.evidence}
     )

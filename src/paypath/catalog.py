@@ -22,6 +22,7 @@ __all__ = [
     "Catalog",
     "ContextRule",
     "Role",
+    "RoleGate",
     "RoleSkill",
     "SalaryBand",
     "Skill",
@@ -137,6 +138,17 @@ class RoleSkill(_Frozen):
     seed: bool = False  # listed by the seed article for this role
 
 
+class RoleGate(_Frozen):
+    """A record most of the role's postings ask for (a PhD or publications), held as a
+    skill: a person who does not show it qualifies for the other ``1 - share`` of them.
+    Measured by ``scripts/build_role_skills.py`` (``scripts/role_gates.csv``)."""
+
+    skill: str
+    share: float = Field(gt=0, le=1)  # of the role's postings that ask for it
+    n: int = Field(ge=1)  # postings measured
+    asks: str  # what the postings ask for, in words
+
+
 class Role(_Frozen):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str
@@ -148,6 +160,7 @@ class Role(_Frozen):
     soc_codes: tuple[str, ...] = Field(min_length=1)
     title_patterns: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    gates: tuple[RoleGate, ...] = ()
 
     def skill_ids(self, *, required: bool | None = None) -> tuple[str, ...]:
         return tuple(s.skill for s in self.skills if required is None or s.required == required)
@@ -177,6 +190,11 @@ class Catalog(_Frozen):
                 f"role {role.id}: skill {s.skill!r} unknown"
                 for s in role.skills
                 if s.skill not in skill_ids
+            ]
+            problems += [
+                f"role {role.id}: gate {g.skill!r} unknown"
+                for g in role.gates
+                if g.skill not in skill_ids
             ]
             problems += [
                 f"role {role.id}: related {r!r} unknown" for r in role.related if r not in role_ids

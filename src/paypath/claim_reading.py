@@ -85,7 +85,8 @@ def occupation_in(text: str) -> Occupation | None:
 _BARE_NUMBER = re.compile(r"\s*\(?\d{1,4}\)?\s*")
 _BEFORE = re.compile(
     r"(take[- ]home|after[- ]tax|net pay|on an? \S*\s*$|sav(e|es|ed|ing|ings)|cut\b|spend|"
-    r"average (us |american |u\.s\. )?worker|all (occupations|workers))[^.;]{0,40}$",
+    r"average (us |american |u\.s\. )?worker|all (occupations|workers)|\boccupations\b)"
+    r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
 _AFTER = re.compile(

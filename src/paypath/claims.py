@@ -6,13 +6,22 @@
   sentences are searched for the catalog's role titles and multi-word title patterns;
 * pay claims: every salary :func:`paypath.salary.find_salaries` finds, tied to the role
   named in the same line, else to the role of the enclosing section (the last role
-  heading above it);
+  heading above it), else to the last role named earlier in the same paragraph (lines up
+  to a blank one: "...become a cybersecurity architect. / ...average salary of $129,000");
 * skill claims: skills listed under "Skills required"-style lines (checked against the
   role's market demand) and skills in sentences that say they raise pay (checked against
   the measured pay premium and its 95% confidence interval).
 
-Each pay claim is compared with BLS OEWS May 2025 percentiles for the role's SOC codes
-(national or ``area``) and with the market data's median and IQR for the role.
+Each pay claim is compared with the pay distribution :mod:`paypath.pay_model` gives for
+it (the one place that turns data into pay): in the US, for a catalog role, the model's
+**base** salary distribution of the role at mid level in ``area`` (an article's "X earn
+$Y" names no seniority; the model separates roles that share a SOC code); for a BLS
+occupation outside the catalog, OEWS's published base percentiles
+(:func:`~paypath.pay_model.occupation_pay`); elsewhere, the market rows of that country
+(survey **total** comp, :func:`~paypath.pay_model.market_pay`). ``OfficialPay.kind``,
+``label`` and ``source`` say which. A figure attributed to the BLS is also checked
+against BLS's own published median (``bls_median``). The market column beside it is
+:func:`~paypath.pay_model.market_pay` for the role.
 HTML input is reduced to text first; spans then index that text (``ClaimReport.text``).
 """
 
@@ -38,11 +47,17 @@ from paypath.claim_reading import (
     reading_fixes,
 )
 from paypath.errors import InputError, InsufficientData, PaypathError
+from paypath.pay_model import (
+    PayDistribution,
+    estimate_pay,
+    market_pay,
+    occupation_pay,
+    official_wages,
+)
 from paypath.salary import Salary, find_salaries
 from paypath.skills import default_extractor
 from paypath.titles import classify_title
 from paypath.verdict import Placement, offer_verdict, percentile_of, place
-from paypath.wages import RoleWages, percentiles, role_wages
 
 if TYPE_CHECKING:
     from paypath.market.analytics import Demand, Premium
@@ -66,9 +81,18 @@ PayVerdict = Literal["within", "above", "below", "no data"]
 SkillVerdict = Literal["supported", "contradicted", "inconclusive", "untested"]
 
 SHARED_SOC_CAVEAT = (
-    "BLS wages are per SOC occupation: roles that share a SOC code get the same figures."
+    "BLS wages are per SOC occupation; the pay model separates roles that share a SOC code "
+    "by their job titles in DOL PERM filings (thin roles stay close to the SOC figure)."
 )
-BASE_ONLY_CAVEAT = "BLS OEWS measures base wages only (no bonus or equity)."
+BASE_ONLY_CAVEAT = (
+    "US figures are base salary (the pay model, anchored on BLS OEWS, which counts base "
+    "wages only: no bonus or equity)."
+)
+TOTAL_CAVEAT = (
+    "Compared with survey respondents' total compensation (base + bonus + equity): a base "
+    "salary claim reads lower against it."
+)
+MODEL_LEVEL = "mid"  # an article's "X earn $Y" names no seniority
 SURVEY_CAVEAT = (
     "Market figures come from survey respondents' total compensation; some roles have "
     "few respondents, and cells below the minimum n are suppressed."
@@ -86,7 +110,15 @@ class RoleMention(BaseModel):
 
 
 class OfficialPay(BaseModel):
+    """The distribution a claim is compared with (see the module doc for which one)."""
+
     area: str
+    kind: Literal["base", "total"] = "base"
+    label: str = "pay model"  # short name of the benchmark: "pay model, base, mid level"
+    level: str | None = None  # the model's seniority, when the figure is the model's
+    n: int = 0
+    method: str = ""
+    bls_median: float | None = None  # BLS OEWS's published median, for citation checks
     soc_codes: list[str]
     weights: dict[str, float]
     p10: float | None
@@ -314,7 +346,7 @@ def _heading_role(line: _Line) -> RoleMention | None:
 # ------------------------------------------------------------------ comparisons
 
 
-def percentile_position(value: float, official: OfficialPay | RoleWages) -> str | None:
+def percentile_position(value: float, official: object) -> str | None:
     """Where ``value`` sits in the official distribution, "p37", by :mod:`paypath.verdict`."""
     pct, _note = percentile_of(official, value)
     if pct is None:
@@ -322,44 +354,54 @@ def percentile_position(value: float, official: OfficialPay | RoleWages) -> str 
     return f"p{pct:.0f}" if 1 <= pct <= 99 else f"p{pct:.1f}"  # tails: p0.5, p99.5
 
 
-def _official_pay(dist: object, **fields: Any) -> OfficialPay:
-    """An :class:`OfficialPay` with ``dist``'s p10..p90 and the given other fields."""
+def _official_pay(dist: PayDistribution, **fields: Any) -> OfficialPay:
+    """An :class:`OfficialPay` with ``dist``'s p10..p90, kind, n and method."""
     pcts = {k: getattr(dist, k) for k in ("p10", "p25", "median", "p75", "p90")}
-    return OfficialPay(**pcts, **fields)
+    return OfficialPay(**pcts, kind=dist.kind, n=dist.n, method=dist.method, **fields)
 
 
 def _pay_distribution(
     role_or_soc: str, area: str, country: str = "US", store: Store | None = None
 ) -> OfficialPay | None:
     """THE pay lookup for claims: (catalog role id or "soc:XX-XXXX", area, country) -> the
-    pay distribution to compare with, annual USD. US: BLS OEWS base wages for ``area``;
-    another country: the bundled market survey for that role in that country (BLS has no
-    figures there). Point this at a new pay model to change every claim."""
+    distribution to compare with, annual USD, all from :mod:`paypath.pay_model` (see the
+    module doc)."""
     if country != "US":
         return _country_distribution(role_or_soc, country, store)
-    try:
-        if role_or_soc.startswith("soc:"):
-            occ = percentiles(role_or_soc[4:], area)
-            return _official_pay(
-                occ,
-                area=occ.area,
-                soc_codes=[occ.soc],
-                weights={occ.soc: 1.0},
-                shared_with=[],
-                notes=[],
-                source=occ.source,
-            )
-        wages = role_wages(role_or_soc, area)
-    except InsufficientData:
+    if role_or_soc.startswith("soc:"):
+        soc = role_or_soc[4:]
+        occ = occupation_pay(soc, area)
+        if occ is None:
+            return None
+        return _official_pay(
+            occ,
+            area=official_wages(soc, area).area,
+            label="BLS OEWS, base, all levels",
+            bls_median=occ.median,
+            soc_codes=[soc],
+            weights={soc: 1.0},
+            shared_with=[],
+            notes=[],
+            source=occ.source,
+        )
+    est = estimate_pay(role_or_soc, area, level=MODEL_LEVEL)
+    if est.base is None:
         return None
+    try:
+        bls = official_wages(role_or_soc, area)
+    except InsufficientData:
+        bls = None
     return _official_pay(
-        wages,
-        area=wages.area,
-        soc_codes=list(wages.weights),
-        weights=dict(wages.weights),
-        shared_with=list(wages.shared_with),
-        notes=list(wages.notes),
-        source=wages.source,
+        est.base,
+        area=est.area,
+        label=f"pay model, base, {est.level} level",
+        level=est.level,
+        bls_median=bls.median if bls is not None else None,
+        soc_codes=list(get_role(role_or_soc).soc_codes),
+        weights=dict(getattr(bls, "weights", {})),
+        shared_with=list(getattr(bls, "shared_with", [])),
+        notes=list(est.notes),
+        source=est.base.source,
     )
 
 
@@ -368,41 +410,28 @@ def _country_distribution(
 ) -> OfficialPay | None:
     if store is None or role_or_soc.startswith("soc:"):
         return None
-    from paypath.market.analytics import pay_stats
-
-    try:
-        rows = pay_stats(
-            store, by=("role_id",), where={"role_id": role_or_soc, "country": country}, min_n=10
-        )
-    except InsufficientData:
-        return None
-    row = next((r for r in rows if not r.suppressed and r.median is not None), None)
-    if row is None:
+    dist = market_pay(store, role_or_soc, country)
+    if dist is None:
         return None
     return _official_pay(
-        row,
+        dist,
         area=country,
+        label=f"market survey {country}, total comp",
         soc_codes=[],
         weights={},
         shared_with=[],
-        notes=[f"market survey respondents in {country} (n={row.n}), converted to USD"],
-        source=row.source,
+        notes=[f"market survey respondents in {country} (n={dist.n}), converted to USD"],
+        source=dist.source,
     )
 
 
 def _market(store: Store | None, role_id: str, country: str | None) -> MarketPay | None:
     if store is None:
         return None
-    from paypath.market.analytics import pay_stats
-
-    where = {"role_id": role_id}
-    if country:
-        where["country"] = country
-    rows = pay_stats(store, by=("role_id",), where=where, min_n=10)
-    row = next((r for r in rows if not r.suppressed), None)
-    if row is None or row.median is None:
+    dist = market_pay(store, role_id, country)
+    if dist is None:
         return None
-    return MarketPay(n=row.n, p25=row.p25, median=row.median, p75=row.p75, source=row.source)
+    return MarketPay(n=dist.n, p25=dist.p25, median=dist.median, p75=dist.p75, source=dist.source)
 
 
 def _verdict(
@@ -417,12 +446,12 @@ def _verdict(
     at = place(mid, official)
     words = offer_verdict(at.band)
     if words is None:
-        return "no data", "no BLS percentiles for this role and area", None
+        return "no data", "no percentiles for this role and area", None
     pct = f"p{at.percentile:.0f}" if at.percentile is not None else "?"
     diff = f"{at.diff_pct:+.0f}%" if at.diff_pct is not None else "?"
     detail = (
-        f"claimed midpoint ${mid:,.0f} sits at {pct} ({at.band}) of {official.area}; "
-        f"median ${official.median:,.0f}, difference {diff}"
+        f"claimed midpoint ${mid:,.0f} sits at {pct} ({at.band}) of {official.label} in "
+        f"{official.area}; median ${official.median:,.0f}, difference {diff}"
     )
     return words, detail, at
 
@@ -442,7 +471,7 @@ def _pay_claim(
         role_id, role_title, soc = role.id, role.title, None
     else:
         role_id, role_title, soc = f"soc:{role[0]}", role[1], role[0]
-    caveats = [BASE_ONLY_CAVEAT]
+    caveats = [BASE_ONLY_CAVEAT if official is None or official.kind == "base" else TOTAL_CAVEAT]
     if official and official.shared_with:
         others = ", ".join(official.shared_with)
         caveats.append(f"{SHARED_SOC_CAVEAT} Same SOC codes as: {others}.")
@@ -629,7 +658,10 @@ def check_claims(
     market_cache: dict[str, MarketPay | None] = {}
     unchecked: list[UncheckedFigure] = []
     place: str | None = None  # the last non-US country the article named
+    paragraph: str | None = None  # the last role named in this paragraph's earlier lines
     for line in _lines(plain):
+        if not line.text.strip():
+            paragraph = None
         line_country = country_in(line.text)  # once per line, not per figure (linear)
         line_bls = cites_bls(line.text)
         place = line_country or place
@@ -637,6 +669,7 @@ def check_claims(
         if heading is not None:
             mentions.append(heading)
             section = _Section(role_id=heading.role_id)
+            paragraph = None
             continue
         in_line = sorted(_sentence_roles(line), key=lambda m: m.start)
         mentions += in_line
@@ -655,7 +688,8 @@ def check_claims(
         fixed, plus_at = reading_fixes(line.text)
         occupation: tuple[str, str] | bool | None = False  # looked up once, on demand
         starts = [m.start - line.start for m in in_line]  # in_line is sorted by start
-        for salary in find_salaries(fixed):
+        figures = find_salaries(fixed)
+        for salary in figures:
             if salary.kind != "base" or (
                 salary.annual_min_usd is None and salary.annual_max_usd is None
             ):
@@ -674,6 +708,9 @@ def check_claims(
                     who, role_id = occupation, f"soc:{occupation[0]}"
             if who is None and section.role_id is not None:
                 role_id = section.role_id
+                who = get_role(role_id)
+            if who is None and paragraph is not None:  # "...for this role hovers around $X"
+                role_id = paragraph
                 who = get_role(role_id)
             if who is None or role_id is None:
                 unchecked.append(
@@ -715,6 +752,8 @@ def check_claims(
             if line_bls:
                 claim = claim.model_copy(update={"citation": _citation(claim)})
             pay_claims.append(claim)
+        if in_line and not figures:  # prose naming the topic, not a row with its own pay
+            paragraph = in_line[-1].role_id
     skill_claims = _skill_evidence(skill_claims, store)
     sources = sorted(
         {c.official.source for c in pay_claims if c.official}
@@ -744,12 +783,14 @@ def _citation(claim: PayClaim) -> str:
     be from another release (or another statistic), with the current figure beside it.
     """
     off, value = claim.official, claim.claimed_min_usd
-    if off is None or off.median is None or value is None:
+    bls = off.bls_median if off is not None else None
+    if bls is None or value is None:
         return "cited as BLS; no BLS figure for this role to compare"
-    if abs(value / off.median - 1) <= CITATION_TOLERANCE:
-        return f"matches the current release ({off.source}) median ${off.median:,.0f}"
+    release = "BLS OEWS May 2025"
+    if abs(value / bls - 1) <= CITATION_TOLERANCE:
+        return f"matches the current release ({release}) median ${bls:,.0f}"
     return (
-        f"does not match the current release ({off.source}) median ${off.median:,.0f}; "
+        f"does not match the current release ({release}) median ${bls:,.0f}; "
         "likely an earlier release or another statistic (earlier releases are not bundled)"
     )
 

@@ -1,8 +1,9 @@
 """A self-contained HTML report of a :class:`~paypath.claims.ClaimReport`.
 
 One file, no scripts and no external resources: CSS is inline and each role's chart is
-an inline SVG drawn here (claimed band, BLS p10–p90 with p25–p75 box and median, market
-IQR with median), so the report opens offline and can be mailed as it is.
+an inline SVG drawn here (claimed band; the distribution it is compared with, p10–p90 with
+p25–p75 box and median: the pay model's base in the US, survey total comp elsewhere;
+market IQR with median), so the report opens offline and can be mailed as it is.
 """
 
 from __future__ import annotations
@@ -12,12 +13,18 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from paypath.claims import ClaimReport, PayClaim
+from paypath.claims import ClaimReport, OfficialPay, PayClaim
 
 __all__ = ["render_html"]
 
 WIDTH = 640
 BAR_H = 18
+
+
+def _short(off: OfficialPay) -> str:
+    """A bar's name: "Model base", "BLS base" (an occupation), "Survey total" (abroad)."""
+    source = "Model" if off.level else ("BLS" if off.kind == "base" else "Survey")
+    return f"{source} {off.kind}"
 
 
 @dataclass(frozen=True)
@@ -82,7 +89,7 @@ def _chart(claim: PayClaim) -> _Chart:
         p90 = off.p90 if off.p90 is not None else off.p75
         bars.append(
             _Bar(
-                "BLS p10–p90",
+                f"{_short(off)} p10–p90",
                 x(p10),
                 max(x(p90) - x(p10), 2),
                 40,
@@ -93,7 +100,7 @@ def _chart(claim: PayClaim) -> _Chart:
         )
         bars.append(
             _Bar(
-                "BLS p25–p75",
+                f"{_short(off)} p25–p75",
                 x(off.p25),
                 max(x(off.p75) - x(off.p25), 2),
                 40,

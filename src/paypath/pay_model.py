@@ -85,7 +85,7 @@ import json
 import math
 import re
 from functools import cache, lru_cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
@@ -93,15 +93,24 @@ from paypath.catalog import get_role
 from paypath.errors import InputError
 from paypath.resources import data_path
 
+if TYPE_CHECKING:
+    from paypath.market.engines import StoreLike
+    from paypath.wages import RoleWages, WagePercentiles
+
 __all__ = [
     "AS_OF_DEFAULT",
     "LEVELS",
+    "MARKET_MIN_N",
     "MIN_ROLE_FILINGS",
     "PayDistribution",
     "PayEstimate",
     "estimate_pay",
     "level_for_years",
+    "market_pay",
     "model_info",
+    "occupation_pay",
+    "official_wages",
+    "official_wages_by_state",
     "wage_index",
 ]
 
@@ -116,7 +125,7 @@ Kind = Literal["base", "total"]
 
 
 class PayDistribution(BaseModel):
-    """One pay distribution (annual USD, United States)."""
+    """One pay distribution (annual USD; United States except :func:`market_pay`'s)."""
 
     kind: Kind  # "base" (salary) or "total" (base + bonus + yearly stock)
     country: str = COUNTRY
@@ -409,4 +418,100 @@ def estimate_pay(
         method=method,
         sources=sources,
         notes=notes,
+    )
+
+
+# ------------------------------------------------------------- other entry points
+# What the surfaces that are not "a role at a seniority in a US area" need. They live here
+# so that no other module turns wage tables or market rows into a pay figure
+# (tests/test_one_pay_model.py guards the rule).
+
+#: Fewest market rows behind a :func:`market_pay` figure.
+MARKET_MIN_N = 10
+
+
+def official_wages(role_or_soc: str, area: str = "national") -> RoleWages | WagePercentiles:
+    """BLS OEWS May 2025 as published, for a catalog role (its SOC codes combined) or one
+    SOC code: for surfaces that show or cite the official statistic *as* BLS's (the
+    ``wages`` command, BLS columns beside the model, citation checks). Not paypath's pay
+    figure for a role: that is :func:`estimate_pay`, which separates roles on one SOC."""
+    from paypath.wages import lookup
+
+    return lookup(role_or_soc, area)
+
+
+def official_wages_by_state(role_or_soc: str) -> list[RoleWages] | list[WagePercentiles]:
+    """:func:`official_wages` in every state (BLS area order)."""
+    from paypath.wages import wages_by_state
+
+    return wages_by_state(role_or_soc)
+
+
+def occupation_pay(soc: str, area: str = "national") -> PayDistribution | None:
+    """Base pay of a BLS occupation outside the role catalog: OEWS's published percentiles
+    for the SOC code in ``area`` (the model has no role offset or seniority for it), or
+    None where OEWS publishes no median there."""
+    from paypath.wages import percentiles
+
+    occ = percentiles(soc, area)
+    if occ.median is None or occ.p25 is None or occ.p75 is None:
+        return None
+    return PayDistribution(
+        kind="base",
+        p10=occ.p10 if occ.p10 is not None else occ.p25,
+        p25=occ.p25,
+        median=occ.median,
+        p75=occ.p75,
+        p90=occ.p90 if occ.p90 is not None else occ.p75,
+        n=occ.employment or 0,
+        source=f"{occ.source}, SOC {occ.soc} {occ.soc_title}, {occ.area}",
+        method=(
+            "BLS OEWS published percentiles of the occupation (all seniorities; n is OEWS's "
+            "employment estimate, not a sample size)"
+        ),
+    )
+
+
+def market_pay(
+    store: StoreLike, role_id: str, country: str | None, *, kind: str | None = None
+) -> PayDistribution | None:
+    """What the market rows in ``store`` say a role pays in ``country`` (ISO code; None:
+    every country pooled): their p10..p90 of annual USD pay, or None below
+    ``MARKET_MIN_N`` rows; ``kind`` keeps one record kind ("survey", "posting"...). The
+    bundled rows are survey respondents' total compensation; rows of your own store count
+    as recorded. Used where the model has no figure (outside the US) and beside it (the
+    claim checker's market column, the home page's survey median)."""
+    from paypath.errors import InsufficientData
+    from paypath.market.analytics import pay_stats
+
+    where = {"role_id": role_id}
+    if country:
+        where["country"] = country
+    if kind:
+        where["kind"] = kind
+    try:
+        rows = pay_stats(store, by=("role_id",), where=where, min_n=MARKET_MIN_N)
+    except InsufficientData:
+        return None
+    row = next((r for r in rows if not r.suppressed and r.median is not None), None)
+    if row is None:
+        return None
+    p10, p25, median, p75, p90 = row.p10, row.p25, row.median, row.p75, row.p90
+    if p10 is None or p25 is None or median is None or p75 is None or p90 is None:
+        return None
+    pooled = country or "all countries pooled"
+    return PayDistribution(
+        kind="total",
+        country=country or "pooled",
+        p10=p10,
+        p25=p25,
+        median=median,
+        p75=p75,
+        p90=p90,
+        n=row.n,
+        source=row.source,
+        method=(
+            f"percentiles of the market rows for {role_id} in {pooled} (n={row.n}), "
+            "annual pay converted to USD; survey rows are total compensation"
+        ),
     )

@@ -186,24 +186,35 @@ def _months_between(start: str, end: str) -> int:
 
 def age_to_latest(value: float, month: str = "2025-05", country: str = "US") -> AgedFigure:
     """``value`` (a figure describing ``month``, YYYY-MM) aged to the latest month of the
-    advertised-wage growth series: an estimate, with its method stated."""
+    advertised-wage growth series: an estimate, with its method stated.
+
+    US: the ratio of the pay model's posted-wage index (:func:`paypath.pay_model.wage_index`,
+    chained from the same Indeed series) at the two months, so ``trends`` and the pay
+    model's ``as_of`` age a figure alike. Elsewhere (no chained index is fitted): the latest
+    year-on-year growth, compounded over the months between."""
     series = posted_wage_growth(country)
     latest = series[-1]
     months = _months_between(month, latest.month)
     if months < 0:
         raise InputError(f"{month} is after the latest wage-growth month {latest.month}")
-    factor = (1 + latest.value) ** (months / 12)
+    if country.strip().upper() == "US":
+        from paypath.pay_model import wage_index
+
+        factor = wage_index(latest.month) / wage_index(month)
+        how = f"the pay model's US posted-wage index (x{factor:.4f} from {month})"
+    else:
+        factor = (1 + latest.value) ** (months / 12)
+        how = (
+            f"advertised-wage growth in {country.upper()} ({latest.value:.1%} a year as of "
+            f"{latest.month}) for {months} months"
+        )
     return AgedFigure(
         official=value,
         official_month=month,
         estimate=round(value * factor, -2),
         estimate_month=latest.month,
         growth_pct=round((factor - 1) * 100, 2),
-        method=(
-            f"estimate: the {month} figure grown by advertised-wage growth in "
-            f"{country.upper()} ({latest.value:.1%} a year as of {latest.month}) for "
-            f"{months} months; not an official statistic"
-        ),
+        method=f"estimate: the {month} figure grown by {how}; not an official statistic",
     )
 
 
@@ -214,13 +225,14 @@ def current_pay(role: str, area: str = "national") -> CurrentPay | None:
     """The BLS OEWS May 2025 median of ``role`` in ``area`` (official, kept as it is) and an
     estimate of it as of the latest advertised-wage month; None when BLS publishes no median.
     """
-    from paypath.wages import role_wages
+    from paypath.pay_model import official_wages
+    from paypath.wages import RoleWages
 
-    wages = role_wages(role, area)
+    wages = official_wages(role, area)
     if wages.median is None:
         return None
     return CurrentPay(
-        role=wages.role_id,
+        role=wages.role_id if isinstance(wages, RoleWages) else wages.soc,
         area=wages.area,
         official=wages.median,
         official_source=wages.source,

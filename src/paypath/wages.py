@@ -397,24 +397,34 @@ class BandComparison(BaseModel):
     model_area: PayDistribution | None = None
 
 
-def band_verdict(low: float, high: float | None, wages: RoleWages) -> str:
-    """Where an article band's midpoint sits among BLS percentiles, by the one rule
+def band_verdict(
+    low: float, high: float | None, dist: RoleWages | PayDistribution, source: str = "BLS"
+) -> str:
+    """Where an article band's midpoint sits in ``dist`` by the one rule
     (:func:`paypath.verdict.place`, the same bands ``paypath check`` shows):
-    "article typical (BLS p52)"."""
+    "article typical (BLS p52)", or "(model p52)" with ``source="model"``."""
     from paypath.verdict import place
 
     mid = (low + high) / 2 if high else low
-    at = place(mid, wages)
+    at = place(mid, dist)
     if at.band is None or at.percentile is None:
-        return "no BLS estimate to compare"
-    return f"article {at.band} (BLS p{at.percentile:.0f})"
+        return f"no {source} estimate to compare"
+    return f"article {at.band} ({source} p{at.percentile:.0f})"
+
+
+def _model_verdict(low: float, high: float | None, dist: PayDistribution | None) -> str:
+    if dist is None:
+        return "no model estimate to compare"
+    return band_verdict(low, high, dist, "model")
 
 
 def compare_bands(area: str | None = None) -> list[BandComparison]:
     """Every seed role's article band beside BLS wages nationally (and in ``area`` if given).
 
     The verdict compares the band's midpoint (its floor for an open-ended "$X+" band without a
-    top) with the BLS percentiles of the role's SOC codes.
+    top) with the pay model's mid-level base distribution for the role (the one pay model,
+    :func:`paypath.pay_model.estimate_pay`; the same figure ``paypath check`` compares an
+    article's claim with). The BLS percentiles of the role's SOC codes come alongside.
     """
     from paypath.pay_model import estimate_pay
 
@@ -426,7 +436,10 @@ def compare_bands(area: str | None = None) -> list[BandComparison]:
             continue
         nat = role_wages(role.id)
         local = _role_wages(role.id, where[0], tuple(a.name for a in where[1])) if where else None
-        notes = ["Article band: midpoint compared with BLS percentiles (base wages only)."]
+        notes = [
+            "Article band: midpoint compared with the pay model's mid-level base salary "
+            "distribution (model_national / model_area); BLS OEWS figures shown beside it."
+        ]
         if band.open_ended:
             notes.append("The article's top is open-ended ('+'): its max is a floor, not a cap.")
         notes += [n for n in nat.notes if "cannot tell" in n]
@@ -434,6 +447,8 @@ def compare_bands(area: str | None = None) -> list[BandComparison]:
             "model_national / model_area: paypath's pay model, base salary of a mid-level "
             f"{role.id} (tells roles on one SOC apart)."
         )
+        model_national = estimate_pay(role.id, "national", level="mid").base
+        model_area = estimate_pay(role.id, where[0].name, level="mid").base if where else None
         out.append(
             BandComparison(
                 role_id=role.id,
@@ -445,13 +460,11 @@ def compare_bands(area: str | None = None) -> list[BandComparison]:
                 article_source=band.source.title,
                 national=nat,
                 area=local,
-                verdict_national=band_verdict(band.min, band.max, nat),
-                verdict_area=band_verdict(band.min, band.max, local) if local else None,
+                verdict_national=_model_verdict(band.min, band.max, model_national),
+                verdict_area=_model_verdict(band.min, band.max, model_area) if where else None,
                 notes=notes,
-                model_national=estimate_pay(role.id, "national", level="mid").base,
-                model_area=(
-                    estimate_pay(role.id, where[0].name, level="mid").base if where else None
-                ),
+                model_national=model_national,
+                model_area=model_area,
             )
         )
     return out

@@ -1,4 +1,4 @@
-"""`paypath check FILE|-`: claims in an article beside official and market data."""
+"""`paypath check FILE|-`: claims in an article beside the pay model and market data."""
 
 from __future__ import annotations
 
@@ -8,11 +8,19 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:  # loaded in the commands that use them
-    from paypath.claims import ClaimReport
-
-if TYPE_CHECKING:  # loaded in the commands that use them
-    pass
+    from paypath.claims import ClaimReport, PayClaim
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, read_text, table
+
+
+def _against(claim: PayClaim) -> str:
+    """Short name of what the claim is compared with (the table title says base or total):
+    "model mid" (the pay model's base at mid level), "BLS" (an occupation), "GB survey"."""
+    off = claim.official
+    if off is None:
+        return "–"
+    if claim.place != "US":
+        return f"{claim.place} survey"
+    return f"model {off.level}" if off.level else "BLS"
 
 
 def _print(report: ClaimReport) -> None:
@@ -22,14 +30,14 @@ def _print(report: ClaimReport) -> None:
         pct = f"p{c.percentile:.0f}" if c.percentile is not None else "–"
         median = f"${c.median:,.0f}" if c.median is not None else "–"
         diff = f"{c.diff_pct:+.0f}%" if c.diff_pct is not None else "–"
-        against = "BLS" if c.place == "US" else f"{c.place} mkt"
+        against = _against(c)
         verdict = c.band or c.verdict
         if c.citation:
             verdict += f" · {c.citation}"
         rows.append((c.role_title, claim, against, pct, median, diff, verdict))
     console.print(
         table(
-            "Pay claims vs the matching distribution (US: BLS OEWS; elsewhere: market data)",
+            "Pay claims vs the pay model (US: base, mid level; elsewhere: survey total comp)",
             ["role", "claim", "vs", "pct", "median", "diff", "verdict"],
             rows,
         )
@@ -58,7 +66,9 @@ def _print(report: ClaimReport) -> None:
 @library_errors
 def check(
     file: str = typer.Argument("-", help="Article to check (text, Markdown or HTML); - for stdin."),
-    area: str = typer.Option("national", "--area", help="Area for BLS wages, e.g. California."),
+    area: str = typer.Option(
+        "national", "--area", help="US area of the pay model's figures, e.g. California."
+    ),
     html: Path | None = typer.Option(
         None, "--html", help="Also write a self-contained HTML report."
     ),

@@ -32,9 +32,10 @@ def wages_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """BLS OEWS May 2025 wages for a role or SOC code, nationally or in an area."""
-    from paypath.wages import RoleWages, lookup
+    from paypath.pay_model import official_wages
+    from paypath.wages import RoleWages
 
-    result = lookup(role_or_soc, area)
+    result = official_wages(role_or_soc, area)
     if as_json:
         emit_json(result)
         return
@@ -78,7 +79,7 @@ def compare_command(
     ),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Seed article pay bands beside BLS OEWS p25–p90 for each role's SOC codes."""
+    """Seed article pay bands against the pay model, with BLS OEWS p25–p90 beside them."""
     from paypath.wages import compare_bands
 
     rows = compare_bands(area)
@@ -103,10 +104,12 @@ def compare_command(
         if area:
             row += [_bls(c.area), c.verdict_area or "-"]
         body.append(row)
-    console.print(table("Seed article bands vs BLS OEWS May 2025", columns, body))
+    title = "Seed article bands vs the pay model (BLS OEWS May 2025 beside)"
+    console.print(table(title, columns, body))
     console.print(
-        "Verdict: the article band's midpoint against BLS percentiles (BLS: base wages). "
-        "Roles on SOC 15-1252 share one official figure: BLS cannot tell them apart; the "
-        "base median column is paypath's pay model (`paypath pay ROLE`), which does.",
+        "Verdict: the article band's midpoint against paypath's pay model (`paypath pay "
+        "ROLE`: base salary, mid level), the figure `paypath check` uses. Roles on SOC "
+        "15-1252 share one official BLS figure (base wages): BLS cannot tell them apart; "
+        "the model does.",
         highlight=False,
     )

@@ -7,7 +7,8 @@ or the ``PAYPATH_CACHE_DIR`` setting), in a file named by a content key:
 
 - the store: for the bundled dataset, the SHA-256 of its parquet files; for a DuckDB file
   store, its path, size and modification time (any ingest rewrites the file);
-- the model: the SHA-256 of the modules that compute premiums and of the skill catalog;
+- the model: the SHA-256 of the modules that compute premiums (and of the SQL that selects
+  their rows and control columns) and of the skill catalog;
 - the question: role, ``min_n`` and engine.
 
 A changed store or model gives a new key, so a stale entry is never read (entries of an
@@ -34,7 +35,8 @@ from paypath.resources import data_path
 
 __all__ = ["cache_dir", "cached", "content_key"]
 
-_MODEL_FILES = ("analytics.py", "premium_model.py", "premium_cache.py")
+# the code a fit depends on, relative to paypath/market/ (the SQL picks the rows and controls)
+_MODEL_FILES = ("analytics.py", "premium_model.py", "premium_cache.py", "engines/_sql.py")
 
 
 def cache_dir() -> Path:

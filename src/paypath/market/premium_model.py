@@ -211,6 +211,7 @@ def design(rows: pd.DataFrame, *, pooled_roles: bool) -> Design:
         ("source", rows["source"]),
         ("comp_kind", rows["comp_kind"]),
         ("edition", rows["source_file"] if "source_file" in rows else pd.Series(dtype=object)),
+        ("org_size", rows["org_size"] if "org_size" in rows else pd.Series(dtype=object)),
     ):
         block = _factor(values, column)
         if block.shape[1]:

@@ -62,6 +62,7 @@ class Record:
     posted_at: date | None = None
     description: str | None = None
     ingest_id: str | None = None
+    org_size: str | None = None  # employer size as the source records it (survey OrgSize)
     skills: dict[str, int] = field(default_factory=dict)  # skill id -> mentions
     # skill id -> mentions in a requirement (mention_context); None: every mention is one
     # (a survey answer or a technology list names what the person works with)

@@ -191,7 +191,18 @@ def _survey_record(row: RawRow, *, pay: object, role: str, years: object) -> Rec
     )
     salary = salary_from_fields(amount, amount, "USD", "yearly", text=f"{amount:.0f} USD/yr")
     record.set_salary(salary, comp_kind="total")
+    if record.pay_usd is None:  # the salary reader refused the amount (e.g. over $5M a year)
+        raise RowRejected("pay out of range")
     return record
+
+
+_ORG_SIZE_UNKNOWN = frozenset({"", "NA", "I don't know", "I don’t know"})
+
+
+def _org_size(value: object) -> str | None:
+    """The survey's OrgSize answer as given ("20 to 99 employees"); None when unanswered."""
+    text = " ".join(str(value or "").split())
+    return None if text in _ORG_SIZE_UNKNOWN else text
 
 
 def _convert_survey(row: RawRow) -> Record:
@@ -205,6 +216,7 @@ def _convert_survey(row: RawRow) -> Record:
         )
         ai = str(row.get("AISelect") or "").strip()
         record.ai_use = ai.startswith("Yes") if ai and ai != "NA" else None
+        record.org_size = _org_size(row.get("OrgSize"))
         record.skills = _survey_skills(row)
         return record
     if "salary" in row and "PrimaryRole" in row:

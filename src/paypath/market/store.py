@@ -5,7 +5,9 @@ Tables (the schema is ``SCHEMA_SQL``; docs/CONTRACTS.md explains each column):
 * ``postings``: one row per job posting, salary report or survey response. ``id`` is
   the sha256 of the record's normalised content, so the same record ingested twice is
   stored once. ``pay_usd`` is the annual USD point estimate (midpoint of a range);
-  ``comp_kind`` says whether it is base pay or total compensation.
+  ``comp_kind`` says whether it is base pay or total compensation; ``org_size`` the
+  employer's size where the source records it (the 2024 survey's ``OrgSize``; NULL
+  elsewhere and in stores made before it, which opening such a store adds as a column).
 * ``posting_skills``: the skills found for each row, with their mention counts:
   ``mentions`` (all) and ``asked`` (those in a requirement, not in a title, the company's
   stack or the benefits; every survey answer; NULL in rows stored before it was recorded,
@@ -70,8 +72,9 @@ CREATE TABLE IF NOT EXISTS postings (
   salary_text VARCHAR, salary_min DOUBLE, salary_max DOUBLE, currency VARCHAR, period VARCHAR,
   period_inferred BOOLEAN, pay_usd DOUBLE, pay_min_usd DOUBLE, pay_max_usd DOUBLE,
   comp_kind VARCHAR, years_experience DOUBLE, ai_use BOOLEAN, remote VARCHAR,
-  posted_at DATE, description VARCHAR, ingest_id VARCHAR
+  posted_at DATE, description VARCHAR, ingest_id VARCHAR, org_size VARCHAR
 );
+ALTER TABLE postings ADD COLUMN IF NOT EXISTS org_size VARCHAR;
 CREATE TABLE IF NOT EXISTS posting_skills (
   posting_id VARCHAR NOT NULL, skill_id VARCHAR NOT NULL, mentions INTEGER, asked INTEGER
 );
@@ -117,6 +120,8 @@ def _outdated(con: duckdb.DuckDBPyConnection) -> bool:
     if "postings" not in tables:
         return False
     if "pay_facts" not in tables or not _has_column(con, "posting_skills", "asked"):
+        return True
+    if not _has_column(con, "postings", "org_size"):  # stores before the org-size control
         return True
     if not _has_column(con, "pay_facts", "company"):  # stores before `--by employer`
         return True
@@ -317,7 +322,8 @@ def _check_schema(con: duckdb.DuckDBPyConnection, target: Path) -> None:
             )
 
 
-_ADDED_LATER = {"posting_skills": {"asked"}}  # columns opening an older store adds
+# columns opening an older store adds
+_ADDED_LATER = {"posting_skills": {"asked"}, "postings": {"org_size"}}
 
 
 @cache

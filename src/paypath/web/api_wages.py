@@ -7,7 +7,8 @@ import re
 
 from fastapi import APIRouter, Path, Query
 
-from paypath.wages import RoleWages, WagePercentiles, percentiles, role_wages, wages_by_state
+from paypath.pay_model import official_wages, official_wages_by_state
+from paypath.wages import RoleWages, WagePercentiles
 from paypath.web.errors import ERROR_RESPONSES
 
 __all__ = ["router"]
@@ -35,7 +36,7 @@ def wages_endpoint(
 ) -> RoleWages | WagePercentiles:
     """Annual p10/p25/median/p75/p90, mean and employment; a role combines its SOC codes by
     employment. Values BLS suppresses are null; top-coded values are listed in top_coded."""
-    return percentiles(key, area) if _SOC.match(key) else role_wages(key, area)
+    return official_wages(key, area)
 
 
 @router.get(
@@ -45,4 +46,4 @@ def wages_endpoint(
 )
 def states_endpoint(key: str = KEY) -> list[RoleWages] | list[WagePercentiles]:
     """The same figures in every state (and DC, PR, territories), in BLS area order."""
-    return wages_by_state(key)
+    return official_wages_by_state(key)

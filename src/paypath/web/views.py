@@ -11,8 +11,15 @@ from typing import Any
 
 from paypath.catalog import Role, get_role, get_skill
 from paypath.errors import InsufficientData, PaypathError
-from paypath.market.analytics import PayStat, Premium, pay_stats, skill_premiums
-from paypath.wages import RoleWages, role_wages, wages_by_state
+from paypath.market.analytics import Premium, skill_premiums
+from paypath.pay_model import (
+    PayDistribution,
+    estimate_pay,
+    market_pay,
+    official_wages,
+    official_wages_by_state,
+)
+from paypath.wages import RoleWages
 from paypath.web.api_roles import ranked_roles
 from paypath.web.charts import Chart, Mark, Series
 from paypath.web.render import money, pct
@@ -30,8 +37,8 @@ __all__ = [
 ]
 
 SEED = "Seed article: 'Highest paying tech jobs in 2026' (figures unsourced there)"
-SURVEY_FILTER = {"kind": "survey", "country": "US"}
-SURVEY_MIN_N = 10
+SURVEY_COUNTRY = "US"
+SURVEY_MIN_N = 10  # paypath.pay_model.MARKET_MIN_N
 STATES_CHARTED = 15
 
 
@@ -52,6 +59,7 @@ class HomeRow:
     bls_p25: Figure = _NONE
     bls_median: Figure = _NONE
     bls_p90: Figure = _NONE
+    model_median: Figure = _NONE  # the pay model: base salary, mid level, US
     survey_median: Figure = _NONE
     survey_n: int | None = None
 
@@ -64,6 +72,7 @@ class HomePage:
     other_roles: list[Role] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     has_bls: bool = False
+    has_model: bool = False
     has_survey: bool = False
 
 
@@ -107,19 +116,25 @@ def _band_label(role: Role) -> str:
     return f"${band.min:,}–{top}{'+' if band.open_ended else ''}"
 
 
-def _survey_medians() -> dict[str, PayStat]:
-    stats = serialized(pay_stats, market_store(), ["role"], where=SURVEY_FILTER, min_n=SURVEY_MIN_N)
-    return {str(s.group.get("role_id")): s for s in stats if not s.suppressed}
+def _survey_medians(roles: list[Role]) -> dict[str, PayDistribution]:
+    store = market_store()
+    out: dict[str, PayDistribution] = {}
+    for role in roles:
+        dist = serialized(market_pay, store, role.id, SURVEY_COUNTRY, kind="survey")
+        if dist is not None:
+            out[role.id] = dist
+    return out
 
 
 def _bls(role: Role) -> RoleWages | None:
     try:
-        return role_wages(role.id, "national")
+        found = official_wages(role.id, "national")
     except InsufficientData:
         return None
+    return found if isinstance(found, RoleWages) else None
 
 
-def _home_row(role: Role, survey: dict[str, PayStat], chart: Chart) -> HomeRow:
+def _home_row(role: Role, survey: dict[str, PayDistribution], chart: Chart) -> HomeRow:
     row = HomeRow(role)
     band = role.salary_band
     marks = []
@@ -149,6 +164,17 @@ def _home_row(role: Role, survey: dict[str, PayStat], chart: Chart) -> HomeRow:
                 mid=wages.median,
             )
         )
+    model = estimate_pay(role.id, "national", level="mid").base
+    if model is not None:
+        row.model_median = Figure(model.median, model.source)
+        marks.append(
+            Mark(
+                "model",
+                f"{role.title}: pay model base median {money(model.median)} (mid level, "
+                f"US). Source: {model.source}",
+                value=model.median,
+            )
+        )
     stat = survey.get(role.id)
     if stat is not None:
         row.survey_median = Figure(stat.median, stat.source)
@@ -173,18 +199,21 @@ def home() -> HomePage:
         series=[
             Series("seed", "Seed article band", "range"),
             Series("bls", "BLS OEWS p25–p90 (tick: median)", "range"),
+            Series("model", "Pay model: base median, mid level (US)", "point"),
             Series("survey", "Survey median (US)", "point"),
         ],
     )
-    survey = _survey_medians()
     ranked = ranked_roles()
+    survey = _survey_medians([r for r in ranked if r.salary_band is not None])
     rows = [_home_row(r, survey, chart) for r in ranked if r.salary_band is not None]
     sources = [SEED]
     sources += sorted({r.bls_median.source for r in rows if r.bls_median.value is not None})
+    sources += sorted({r.model_median.source for r in rows if r.model_median.value is not None})
     sources += sorted({r.survey_median.source for r in rows if r.survey_median.value})
     notes = [
         "BLS OEWS counts base wages of US employees by occupation (SOC); roles that share "
-        "a SOC code share its figures.",
+        "a SOC code share its figures. The pay model's base median (mid level) separates "
+        "them (`paypath pay ROLE`).",
         "Survey medians are total compensation of US respondents who describe the role; "
         f"roles with fewer than {SURVEY_MIN_N} respondents show no figure.",
     ]
@@ -195,6 +224,7 @@ def home() -> HomePage:
         other_roles=[r for r in ranked if r.salary_band is None],
         notes=notes,
         has_bls=any(r.bls_median.value is not None for r in rows),
+        has_model=any(r.model_median.value is not None for r in rows),
         has_survey=any(r.survey_median.value is not None for r in rows),
     )
 
@@ -292,7 +322,7 @@ def _add_wages(page: RolePage, role: Role) -> None:
         )
         page.sources.append(src)
     try:
-        states = wages_by_state(role.id)
+        states = official_wages_by_state(role.id)
     except PaypathError as exc:
         page.notes.append(exc.message)
         return

@@ -39,8 +39,8 @@ def _claim_marks(claim: PayClaim) -> list[Mark]:
         marks.append(
             Mark(
                 "bls",
-                f"BLS {off.area}: p25 {money(off.p25)}, median {money(off.median)}, "
-                f"p90 {money(off.p90)}. Source: {off.source}",
+                f"{off.label}, {off.area}: p25 {money(off.p25)}, median "
+                f"{money(off.median)}, p90 {money(off.p90)}. Source: {off.source}",
                 lo=off.p25,
                 hi=off.p90,
                 mid=off.median,
@@ -63,7 +63,7 @@ def _chart(report: ClaimReport) -> Chart:
         title="Claimed pay against the data (USD per year)",
         series=[
             Series("claim", "Claimed in the article", "range"),
-            Series("bls", "BLS p25–p90 (tick: median)", "range"),
+            Series("bls", "Compared with: p25–p90 (tick: median)", "range"),
             Series("market", "Market median", "point"),
         ],
     )

@@ -49,6 +49,7 @@ PREMIUM_COLUMNS = (
     "comp_kind",
     "ai_use",
     "source_file",
+    "org_size",
 )
 PAY_OK = "p.pay_usd IS NOT NULL AND p.pay_usd > 0"
 # A posting has a skill when it asks for it: names it in a requirement (``asked > 0``), or
