@@ -17,6 +17,9 @@ and, for the *training* split only, by ``scripts/build_pay_model.py``.
 * Split: by company. ``sha1(normalised company) % 2`` -> 0 = training, 1 = held out, so
   no employer is on both sides (Amazon is wholly on one side, which is the point: a
   held-out company's offers are new to the model).
+* Model selection inside the training half: ``part`` splits the training companies again
+  by a second hash (``fit`` / ``select``), so a choice such as the spread scale is made on
+  companies the rest of the calibration did not see (``None`` for held-out rows).
 """
 
 from __future__ import annotations
@@ -98,6 +101,12 @@ def company_key(name: str) -> str:
     return key
 
 
+def part_of(company: str) -> str:
+    """The training half's own split: "fit" or "select" (a second hash of the company)."""
+    h = int(hashlib.sha1(("nested:" + company_key(company)).encode()).hexdigest(), 16)
+    return "fit" if h % 2 == 0 else "select"
+
+
 def split_of(company: str) -> str:
     h = int(hashlib.sha1(company_key(company).encode()).hexdigest(), 16)
     return "train" if h % 2 == 0 else "heldout"
@@ -125,5 +134,6 @@ def levels_us() -> pd.DataFrame:
     df = df[(df["total"] >= 20_000) & (df["total"] < 5_000_000)]
     df.loc[df["base"] <= 0, "base"] = float("nan")  # component breakdown not reported
     df["split"] = df["company"].astype(str).map(split_of)
+    df["part"] = df["company"].astype(str).map(part_of).where(df["split"] == "train")
     cols = ["company", "role", "seniority", "metro", "location", "year", "month"]
-    return df[[*cols, "yearsofexperience", "base", "total", "split"]].reset_index(drop=True)
+    return df[[*cols, "yearsofexperience", "base", "total", "split", "part"]].reset_index(drop=True)

@@ -28,6 +28,9 @@ Targets (issue #15):
     size), the peer median vs the median of paypath's benchmark medians for those
     offers; Spearman rank correlation >= 0.85. Also: how many distinct national
     mid-level base medians the offer check gives across the catalog roles.
+
+Also reported, to find the misses: the peer x paypath verdict confusion matrix and the
+agreement by role and by seniority, for base and total.
 """
 
 from __future__ import annotations
@@ -72,11 +75,14 @@ def _cmp(check: Any, kind: str) -> Any:
     raise AttributeError(f"offer check has none of {names}")
 
 
-def run(min_peers: int, split: str = "heldout") -> dict[str, Any]:
-    """The figures on one split: "heldout" (the benchmark) or "train" (what
-    ``scripts/build_pay_model.py`` uses to fit the spread scale; never the benchmark)."""
+def run(min_peers: int, split: str = "heldout", part: str | None = None) -> dict[str, Any]:
+    """The figures on one split: "heldout" (the benchmark) or "train" (with ``part``
+    "select": what ``scripts/build_pay_model.py`` uses to choose the spread scales; never
+    the benchmark)."""
     df = levels_us()
     df = df[(df["split"] == split) & df["metro"].notna() & df["base"].notna()].copy()
+    if part is not None:
+        df = df[df["part"] == part]
     df = df.reset_index(drop=True)
     has_as_of = "as_of" in inspect.signature(evaluate_offer).parameters
     cell = ["role", "seniority", "metro"]
@@ -153,6 +159,14 @@ def run(min_peers: int, split: str = "heldout") -> dict[str, Any]:
         )
         by_level = rows.assign(agree=agree).groupby("seniority")["agree"].mean().round(3)
         out[f"agreement_{kind}_by_seniority"] = by_level.to_dict()
+        by_role = rows.assign(agree=agree).groupby("role")["agree"].agg(["size", "mean"])
+        out[f"agreement_{kind}_by_role"] = {
+            str(r): [int(n), round(float(m), 3)] for r, (n, m) in by_role.iterrows()
+        }
+        confusion = pd.crosstab(rows[f"peer_{kind}"], rows[f"pp_{kind}"].fillna("none"))
+        out[f"confusion_{kind}"] = {  # peer verdict -> paypath verdict -> offers
+            str(p): {str(v): int(c) for v, c in line.items()} for p, line in confusion.iterrows()
+        }
 
     # (b) cell medians
     all_cells = df.groupby(cell)

@@ -16,16 +16,18 @@ What it fits (the model itself is documented in ``paypath.pay_model``):
 2. **Seniority shape** (PERM): the OLS coefficients of levels I-IV, mapped junior=I,
    mid=II, senior=III, staff=IV; principal extrapolates one more staff-senior step.
 3. **Calibration on the Levels.fyi training split** (``bench/_levels_fyi.py``: split by a
-   hash of the company; the held-out half is never read here). Per seniority: the median
-   log ratio of base to the model's uncalibrated base (one number per seniority, 5), the
-   empirical residual quantiles (p10, p25, p75, p90) of log base and log total around
-   their cell medians, and the median log total/base ratio for individual contributors
-   and for managers (2 x 5), after ``total_geo`` (one number: OLS of log total/base on the
-   area term, with family x level dummies; stock is a larger share where pay is higher).
-   Then one ``spread_scale`` (a factor on every spread quantile) chosen on a grid to
-   maximise the offer check's verdict agreement with training-split peers.
-   Levels offers are dated 2017-2021: every figure is first
-   aged to May 2025 with the wage index (3.), so the coefficients are in May 2025 dollars.
+   hash of the company; the held-out half is never read here). ``time_pass_through`` (one
+   number): the OLS slope of log base on the log wage index within role x seniority x
+   metro cells; every offer is put in May 2025 units with ``index ** tau``. Per seniority:
+   the median log ratio of base to the model's uncalibrated base (5); per role x
+   seniority, the median residual after that, shrunk by ``n / (n + K_CELL)``; the median
+   log total/base ratio for individual contributors and for managers (2 x 5), after
+   ``total_geo`` (one number: OLS of log total/base on the area term, with family x level
+   dummies; stock is a larger share where pay is higher); the quantiles (p10, p25, p75,
+   p90) of log base and log total around the model's median, per seniority and per role x
+   seniority shrunk toward the seniority's by ``n / (n + K_SPREAD)``. Then the spread
+   scales (below and above the median, base and total) on a grid, chosen on a nested
+   split of the training companies (calibrated on part "fit", scored on part "select").
 6. **Metro effects** (PERM): OLS of log offered wage on metro (worksite city -> metro
    with the place table), level, fiscal year and role; centred, shrunk by n / (n + 50),
    for metros with 30+ filings. The Levels.fyi training split calibrates their scale
@@ -63,6 +65,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 K_ROLE = 50.0
 K_EMPLOYER = 20.0
 K_METRO = 50.0
+#: Partial pooling on the Levels.fyi training split: a role x seniority cell's median
+#: offset is shrunk toward 0 (the level's) by n / (n + K_CELL), its spread quantiles
+#: toward the level's by n / (n + K_SPREAD).
+K_CELL = 100.0
+K_SPREAD = 200.0
 MIN_METRO_N = 30
 MIN_EMPLOYER_N = 15
 MAX_EMPLOYERS = 1500
@@ -209,13 +216,20 @@ def calibrate(
     shape: dict[str, float],
     index: dict[str, float],
     metros: dict[str, dict[str, float]],
+    part: str | None = None,
 ) -> dict[str, object]:
+    """The Levels.fyi calibration on the training split (``part`` "fit": on its first half
+    only, for choosing the spread scales on the other)."""
     from _levels_fyi import levels_us
 
     df = levels_us()
     df = df[(df["split"] == "train") & df["metro"].notna()].copy()
+    if part is not None:
+        df = df[df["part"] == part]
     first = min(index)
     df["idx"] = [index.get(m, index[first]) for m in df["month"]]
+    df["li"] = np.log(df["idx"])
+    tau = time_pass_through(df)
     anchors: dict[tuple[str, str], float | None] = {}
     for key in set(zip(df["role"], df["metro"], strict=True)):
         anchors[key] = oews_median(*key)
@@ -228,8 +242,8 @@ def calibrate(
         math.log(a) + roles[r]["offset"] + shape[s]
         for a, r, s in zip(df["nat"], df["role"], df["seniority"], strict=True)
     ]
-    df["lb"] = np.log(df["base"] / df["idx"])
-    df["lt"] = np.log(df["total"] / df["idx"])
+    df["lb"] = np.log(df["base"]) - tau * df["li"]
+    df["lt"] = np.log(df["total"]) - tau * df["li"]
     has = df["metro"].isin(list(metros))
     df["gp"] = [metros[m]["g"] if m in metros else 0.0 for m in df["metro"]]
     df["go"] = df["geo"].where(~has, 0.0)
@@ -248,16 +262,11 @@ def calibrate(
     kappa = float(smf.ols("tr ~ C(fam):C(seniority) + gterm - 1", data=tb).fit().params["gterm"])
     df["lt_adj"] = df["lt"] - kappa * df["gterm"]
     out: dict[str, object] = {"n_rows": len(df), "n_companies": int(df["company"].nunique())}
-    offsets, spread_b, spread_t, ratio = {}, {}, {}, defaultdict(dict)
+    offsets, ratio = {}, defaultdict(dict)
     for s in SENIORITIES:
         d = df[df["seniority"] == s]
         b = d.dropna(subset=["lb"])
         offsets[s] = round(float(np.median(b["lb"] - b["pred0"])), 4)
-        cell_b = b.groupby(["role", "metro"])["lb"].transform("median")
-        cell_t = d.groupby(["role", "metro"])["lt"].transform("median")
-        qs = (10, 25, 75, 90)
-        spread_b[s] = {f"p{q}": round(float(np.percentile(b["lb"] - cell_b, q)), 4) for q in qs}
-        spread_t[s] = {f"p{q}": round(float(np.percentile(d["lt"] - cell_t, q)), 4) for q in qs}
         for fam, mask in (
             ("ic", ~b["role"].isin(MANAGER_ROLES)),
             ("manager", b["role"].isin(MANAGER_ROLES)),
@@ -276,8 +285,27 @@ def calibrate(
             ratio["manager"][s] = round(
                 ratio["ic"][s] + (sum(gaps) / len(gaps) if gaps else 0.0), 4
             )
+    df["pred_b"] = df["pred0"] + df["seniority"].map(offsets)
+    role_level = role_level_offsets(df.dropna(subset=["lb"]))
+    df["pred_b"] += [
+        role_level.get(r, {}).get(s, {}).get("offset", 0.0)
+        for r, s in zip(df["role"], df["seniority"], strict=True)
+    ]
+    fam = np.where(df["role"].isin(MANAGER_ROLES), "manager", "ic")
+    df["pred_t"] = (
+        df["pred_b"]
+        + [ratio[f][s] for f, s in zip(fam, df["seniority"], strict=True)]
+        + kappa * df["gterm"]
+    )
+    b_rows = df.dropna(subset=["lb"])
+    spread_b, spread_b_role = spreads(b_rows, b_rows["lb"] - b_rows["pred_b"])
+    spread_t, spread_t_role = spreads(df, df["lt"] - df["pred_t"])
     out.update(
         {
+            "time_pass_through": round(tau, 4),
+            "role_level_offset": role_level,
+            "base_spread_role": spread_b_role,
+            "total_spread_role": spread_t_role,
             "geo_pass_through": round(beta, 4),
             "metro_scale": round(gamma, 4),
             "total_geo": round(kappa, 4),
@@ -291,27 +319,102 @@ def calibrate(
     return out
 
 
-SPREAD_SCALES = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5)
+def time_pass_through(df: pd.DataFrame) -> float:
+    """How much of the posted-wage index reaches these offers: the OLS slope of log base on
+    the log index within role x seniority x metro cells (both demeaned by cell)."""
+    d = df.dropna(subset=["base"])
+    cell = [d["role"], d["seniority"], d["metro"]]
+    y = np.log(d["base"]) - np.log(d["base"]).groupby(cell).transform("mean")
+    x = d["li"] - d["li"].groupby(cell).transform("mean")
+    return float((x * y).sum() / (x * x).sum())
 
 
-def fit_spread_scale(model: dict[str, object]) -> float:
-    """The factor on every spread quantile that maximises verdict agreement with peers on
-    the *training* split (mean of base and total; the grid ``SPREAD_SCALES``). The model's
-    bands then cover the unseen employer's offers, not only the spread around a known
-    median. Uses ``bench/pay_accuracy.run(split="train")``."""
+def role_level_offsets(b: pd.DataFrame) -> dict[str, dict[str, dict[str, float]]]:
+    """Per role x seniority: the median log base residual after the level's offset, shrunk
+    toward 0 by ``n / (n + K_CELL)`` (partial pooling toward the level)."""
+    res = b["lb"] - b["pred_b"]
+    out: dict[str, dict[str, dict[str, float]]] = defaultdict(dict)
+    for (role, s), g in res.groupby([b["role"], b["seniority"]]):
+        n = len(g)
+        out[str(role)][str(s)] = {
+            "offset": round(float(g.median()) * n / (n + K_CELL), 4),
+            "n": n,
+        }
+    return dict(out)
+
+
+def spreads(
+    d: pd.DataFrame, res: pd.Series
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, dict[str, float]]]]:
+    """Quantiles (p10, p25, p75, p90) of log pay around the model's median: per seniority,
+    and per role x seniority shrunk toward the seniority's by ``n / (n + K_SPREAD)``. The
+    bands so describe where an offer falls around the model's figure (employer spread
+    and the model's own error), not only the spread around a known cell median."""
+    qs = (10, 25, 75, 90)
+    level: dict[str, dict[str, float]] = {}
+    for s, g in res.groupby(d["seniority"]):
+        level[str(s)] = {f"p{q}": float(np.percentile(g, q)) for q in qs}
+    by_role: dict[str, dict[str, dict[str, float]]] = defaultdict(dict)
+    for (role, s), g in res.groupby([d["role"], d["seniority"]]):
+        w = len(g) / (len(g) + K_SPREAD)
+        by_role[str(role)][str(s)] = {
+            f"p{q}": round(w * float(np.percentile(g, q)) + (1 - w) * level[str(s)][f"p{q}"], 4)
+            for q in qs
+        }
+    rounded = {s: {k: round(v, 4) for k, v in qv.items()} for s, qv in level.items()}
+    return rounded, dict(by_role)
+
+
+SPREAD_SCALES = (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6)
+SIDE_SCALES = (0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2.0)
+
+
+SCALE_KEYS = {
+    "base": ("spread_scale_low", "spread_scale_high"),
+    "total": ("spread_scale_total_low", "spread_scale_total_high"),
+}
+
+
+def fit_spread_scales(model: dict[str, object]) -> dict[str, float]:
+    """The factors on the spread quantiles below the median (p10, p25) and above it (p75,
+    p90), for base and for total, that maximise verdict agreement with peers, chosen out of
+    sample inside the training split: ``model["calibration"]`` is fitted on the training
+    companies of part "fit" and scored on those of part "select"
+    (``bench/pay_accuracy.run(split="train", part="select")``). Coordinate search: one
+    symmetric factor on ``SPREAD_SCALES``, then the lower side with the upper fixed, then
+    the upper side with the lower fixed (``SIDE_SCALES``)."""
     import pay_accuracy
     from paypath import pay_model
 
-    scores = {}
-    for scale in SPREAD_SCALES:
-        model["calibration"]["spread_scale"] = scale  # type: ignore[index]
+    cal: dict[str, float] = model["calibration"]  # type: ignore[assignment]
+
+    def score(setting: dict[str, float]) -> dict[str, float]:
+        cal.update(setting)
         OUT.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         pay_model._model.cache_clear()
         pay_model.estimate_pay.cache_clear()
-        got = pay_accuracy.run(30, split="train")
-        scores[scale] = (got["agreement_base"] + got["agreement_total"]) / 2
-        print(f"spread scale {scale}: training agreement {scores[scale]:.4f}")
-    return max(scores, key=lambda k: scores[k])
+        got = pay_accuracy.run(30, split="train", part="select")
+        print(
+            f"{setting}: select-part agreement {got['agreement_base']:.4f} (base) / "
+            f"{got['agreement_total']:.4f} (total)"
+        )
+        return {"base": got["agreement_base"], "total": got["agreement_total"]}
+
+    chosen: dict[str, float] = {}
+    tried = {v: score({k: v for pair in SCALE_KEYS.values() for k in pair}) for v in SPREAD_SCALES}
+    sym = {kind: max(tried, key=lambda v: tried[v][kind]) for kind in SCALE_KEYS}
+    for side in (0, 1):
+        other = 1 - side
+        found: dict[float, dict[str, float]] = {}
+        for v in SIDE_SCALES:
+            setting = {}
+            for kind, pair in SCALE_KEYS.items():
+                setting[pair[side]] = v
+                setting[pair[other]] = chosen.get(pair[other], sym[kind])
+            found[v] = score(setting)
+        for kind, pair in SCALE_KEYS.items():
+            chosen[pair[side]] = max(found, key=lambda v: found[v][kind])
+    return chosen
 
 
 def main() -> None:
@@ -320,6 +423,7 @@ def main() -> None:
     roles, shape = fit_perm(perm)
     metros = fit_metros(perm)
     cal = calibrate(roles, shape, index, metros)
+    cal_fit = calibrate(roles, shape, index, metros, part="fit")
     employers = fit_employers(perm)
     pd.DataFrame(employers).to_csv(EMPLOYERS_OUT, index=False)
     model = {
@@ -340,7 +444,9 @@ def main() -> None:
         "wage_index": index,
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    cal["spread_scale"] = fit_spread_scale(model)
+    model["calibration"] = cal_fit
+    cal.update(fit_spread_scales(model))
+    model["calibration"] = cal
     OUT.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {OUT.stat().st_size:,} bytes")
     print(json.dumps({k: model[k] for k in ("role_offset", "seniority_shape")}, indent=1))

@@ -118,6 +118,27 @@ def test_next_skills_are_missing_skills_with_evidence() -> None:
     assert [s.uplift_per_week for s in ranked[: len(head)]] == sorted(head, reverse=True)
 
 
+def test_next_skill_uplift_is_capped_at_what_the_premium_ci_supports() -> None:
+    from paypath.advisor import role_premiums
+
+    profile = build_profile(["sql, python, docker"], years=4)
+    premiums, _ = role_premiums("ml-engineer")
+    checked = 0
+    for skill in next_skills(profile, "ml-engineer", limit=None):
+        est = premiums.get(skill.id)
+        if est is None or skill.uplift is None:
+            continue
+        pay = next(e.value for e in skill.evidence if e.kind == "pay")
+        assert pay is not None
+        if est.ci_low is None or est.ci_low <= 0:
+            assert skill.uplift == 0  # the CI includes 0: no uplift is supported
+        else:
+            assert skill.uplift <= est.ci_low * pay + 50  # rounded to $100
+            assert skill.uplift <= est.premium * pay + 50
+        checked += 1
+    assert checked > 0
+
+
 def test_advise_document_matches_the_cli_contract() -> None:
     profile = build_profile(["Python, PyTorch, quantum basket weaving"], salary=120_000)
     doc = advise(profile).model_dump(mode="json")

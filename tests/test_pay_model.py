@@ -3,6 +3,8 @@ figures are labelled, unsupported figures are null with a reason."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from paypath.errors import InputError, UnknownArea, UnknownRole
@@ -49,12 +51,30 @@ def test_place_moves_pay_less_than_the_whole_occupation() -> None:
     assert _median("software-engineer", "Redmond, WA") > _median("software-engineer")
 
 
-def test_as_of_ages_pay_with_the_wage_index() -> None:
-    then = estimate_pay("software-engineer", level="mid", as_of="2019-06").base
+def test_as_of_ages_pay_with_the_wage_index_times_its_pass_through() -> None:
+    then = estimate_pay("software-engineer", level="mid", as_of="2019-06")
     now = estimate_pay("software-engineer", level="mid").base
-    assert then is not None and now is not None
-    assert then.median == pytest.approx(now.median * wage_index("2019-06"), rel=0.01)
+    assert then.base is not None and now is not None
+    tau = float(model_info()["calibration"]["time_pass_through"])
+    assert 0 < tau <= 1  # tech offers follow the all-jobs posted-wage index in part
+    aged = now.median * wage_index("2019-06") ** tau
+    assert then.base.median == pytest.approx(aged, rel=0.01)
+    assert any("2019-06" in n and f"{tau:.2f}" in n for n in then.notes)
     assert wage_index("2025-05") == 1.0
+
+
+def test_role_level_cell_shapes_the_median_and_the_band() -> None:
+    cal = model_info()["calibration"]
+    for role, level in (("data-scientist", "senior"), ("product-manager", "mid")):
+        cell = cal["role_level_offset"][role][level]
+        est = estimate_pay(role, level=level).base
+        assert est is not None
+        assert f"{cell['n']:,} of them {role}, {level}" in est.source
+        spread = cal["base_spread_role"][role][level]
+        low, high = cal["spread_scale_low"], cal["spread_scale_high"]
+        assert est.p25 == pytest.approx(est.median * math.exp(spread["p25"] * low), rel=0.01)
+        assert est.p75 == pytest.approx(est.median * math.exp(spread["p75"] * high), rel=0.01)
+        assert est.p10 < est.p25 < est.median < est.p75 < est.p90
 
 
 def test_unsupported_area_is_null_with_a_reason() -> None:

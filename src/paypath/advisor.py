@@ -25,7 +25,10 @@ roles (0 where no figure exists). Pay counts in full only from a fit of ``PAY_FU
 Next skills (:func:`next_skills`): the target role's missing skills, each with its
 expected uplift = market pay premium (fraction, :func:`paypath.market.analytics.skill_premiums`;
 the more precise of the role's own and the all-roles estimate; a proportion measured on
-the market data's pay, applied to the person's expected pay in the role), and effort =
+the market data's pay, applied to the person's expected pay in the role), capped at what
+the premium model supports: the lower end of its 95% CI, and 0 when the CI includes 0 or
+is unknown (the point estimate stays in the evidence). Uplifts are per skill, never
+summed: each compares people with and without one skill. Effort =
 ``Skill.effort_weeks`` (or ``DEFAULT_EFFORT_WEEKS`` when the catalog has no estimate),
 halved when the person has a related skill. Skills with a significant positive premium
 (95% CI above zero) rank first by uplift per week of effort; the rest follow by the role
@@ -339,6 +342,13 @@ def _effort(skill_id: str, have: frozenset[str]) -> tuple[float, Evidence]:
     return weeks, Evidence(kind="effort", value=weeks, detail=detail, source=source)
 
 
+def _supported_premium(premium: float, ci_low: float | None) -> float:
+    """The premium the model supports: at most the lower end of its 95% CI, never below 0."""
+    if ci_low is None or ci_low <= 0:
+        return 0.0
+    return min(premium, ci_low)
+
+
 def _one_next_skill(
     role: Role, skill_id: str, have: frozenset[str], pay: ExpectedPay, base_fit: float
 ) -> NextSkill:
@@ -367,14 +377,16 @@ def _one_next_skill(
             )
         )
         if pay.expected is not None:
-            uplift = round(premium.premium * pay.expected, -2)
+            supported = _supported_premium(premium.premium, premium.ci_low)
+            uplift = round(supported * pay.expected, -2)
             evidence.append(
                 Evidence(
                     kind="pay",
                     value=pay.expected,
                     detail=(
-                        f"premium applied to expected pay ${pay.expected:,.0f} "
-                        f"in {role.id} ({pay.area})"
+                        f"supported premium {supported:+.1%} (the premium capped at its 95% CI's "
+                        f"lower end, 0 when that is not above 0) applied to expected pay "
+                        f"${pay.expected:,.0f} in {role.id} ({pay.area})"
                     ),
                     source=pay.source,
                 )
@@ -461,7 +473,8 @@ METHOD = {
         "seniority from years (paypath.pay_model)"
     ),
     "next_skills": (
-        "uplift = market skill premium × expected pay; ranked by uplift per week of effort"
+        "uplift = market skill premium capped at its 95% CI's lower end (0 when the CI "
+        "includes 0) × expected pay, per skill, not summed; ranked by uplift per week of effort"
     ),
 }
 

@@ -12,9 +12,10 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
                                  beta * log(OEWS_median(area) / OEWS_median(national))
                     + role_offset[role]                              (DOL OFLC PERM titles)
                     + seniority_shape[level] + base_offset[level]    (PERM shape, calibrated)
-                    + log index(as_of)                               (Indeed posted wages)
+                    + role_level_offset[role][level]                 (Levels.fyi, pooled)
+                    + time_pass_through * log index(as_of)           (Indeed posted wages)
     log median_total = log median_base + total_over_base[family][level] + total_geo * area term
-    pN = median * exp(spread_scale * spread[level][pN])              (N = 10, 25, 75, 90)
+    pN = median * exp(scale_low|high * spread[role][level][pN])      (N = 10, 25, 75, 90)
 
 * **Occupation x area level**: BLS OEWS, the role's SOC codes combined by employment
   (:func:`paypath.wages.role_wages`). OEWS counts base wages only. ``beta`` (the
@@ -39,13 +40,19 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
   one offset per level (5 coefficients) is calibrated on the **training split** of the
   Levels.fyi offers (split by a hash of the company; the held-out half is only used by
   ``bench/pay_accuracy.py``). The calibration makes the figures describe what offers at
-  employers that report to Levels.fyi (mostly larger tech firms) pay.
-* **Spread** (p10, p25, p75, p90): the empirical quantiles of log pay around the median
-  of its role x metro x seniority cell, pooled over the Levels.fyi training split, per
-  level (4 x 5 coefficients each for base and total), times one ``spread_scale`` chosen
-  on the training split to maximise the offer check's agreement with peers (about 1.3:
-  the bands describe where a new offer from an employer the model has not seen falls,
-  which includes the model's own error, not only the spread around a known median).
+  employers that report to Levels.fyi (mostly larger tech firms) pay. On top, a
+  **role x seniority offset** with partial pooling: the median log-base residual of the
+  cell's training offers, shrunk toward 0 (the level's figure) by ``n / (n + 100)``; it
+  corrects what PERM titles get wrong for a role at one level (data scientists and
+  product managers at Levels.fyi employers). ``source`` gives the cell's n.
+* **Spread** (p10, p25, p75, p90): the empirical quantiles of log pay of the training
+  offers around the *model's* median (so the band includes the employer spread and the
+  model's own error: where a new offer from an employer the model has not seen falls),
+  per role x seniority, partially pooled toward the level's quantiles by
+  ``n / (n + 200)``; a thin role keeps the level's shape. Base and total each have two
+  factors, ``spread_scale_low`` on p10/p25 and ``spread_scale_high`` on p75/p90, chosen on
+  a grid to maximise the offer check's agreement with peers, out of sample inside the
+  training split (calibrated on half its companies, scored on the other half).
 * **Base -> total**: the median log ratio of total comp (base + bonus + yearly stock) to
   base per level, for individual contributors and for managers, plus ``total_geo`` times
   the area term (stock is a larger share where pay is higher: San Francisco, Seattle);
@@ -53,7 +60,11 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
   only, so they cannot give this ratio.
 * **As of** (``as_of`` "YYYY-MM", default May 2025, the OEWS reference month): figures are
   aged with a monthly US posted-wage index chained from Indeed Hiring Lab's year-on-year
-  growth (CC BY 4.0); 2025-05 = 1. The Levels.fyi calibration is done in May 2025 dollars.
+  growth (CC BY 4.0); 2025-05 = 1, raised to ``time_pass_through`` (one coefficient: the
+  slope of log base on the log index *within* role x seniority x metro cells of the
+  Levels.fyi training split, about 0.4: tech offers moved with the all-jobs posted-wage
+  index only in part). The Levels.fyi calibration is done in May 2025 units of that
+  index.
 * **Employer** (optional): ``employer_offset`` from PERM (``data/pay/employers.csv``, the
   1,500 employers with the most filings): the employer's mean log offered wage after
   state, level, fiscal year and role, shrunk by ``n / (n + 20)``; names are matched with
@@ -220,12 +231,24 @@ def _level(level: str | None, years: float | None) -> str:
     return level_for_years(years)
 
 
+def _spread(kind: Kind, role_id: str, lvl: str) -> dict[str, float]:
+    """The role x seniority spread quantiles (partially pooled), else the level's."""
+    cal = _model()["calibration"]
+    by_role: dict[str, dict[str, dict[str, float]]] = cal.get(f"{kind}_spread_role", {})
+    own = by_role.get(role_id, {}).get(lvl)
+    return own if own is not None else dict(cal[f"{kind}_spread"][lvl])
+
+
 def _dist(
     kind: Kind, median: float, spread: dict[str, float], n: int, source: str
 ) -> PayDistribution:
-    scale = float(_model()["calibration"].get("spread_scale", 1.0))
+    cal = _model()["calibration"]
+    prefix = "spread_scale" if kind == "base" else "spread_scale_total"
+    low = float(cal.get(f"{prefix}_low", 1.0))
+    high = float(cal.get(f"{prefix}_high", 1.0))
 
     def at(q: str) -> float:
+        scale = low if q in ("p10", "p25") else high
         return float(round(median * math.exp(spread[q] * scale), -2))
 
     return PayDistribution(
@@ -238,8 +261,9 @@ def _dist(
         n=n,
         source=source,
         method=(
-            "median from the log-pay model; p10..p90 = median x exp(pooled residual "
-            "quantile for the level)"
+            "median from the log-pay model; p10..p90 = median x exp(quantile of training "
+            "offers' log pay around the model's median, role x seniority pooled toward the "
+            "level)"
         ),
     )
 
@@ -275,9 +299,14 @@ def estimate_pay(
     cal = model["calibration"]
     notes: list[str] = []
     sources = [model["sources"]["oews"], model["sources"]["perm"], model["sources"]["levels"]]
+    tau = float(cal.get("time_pass_through", 1.0))
+    aging = idx**tau
     if when != AS_OF_DEFAULT:
         sources.append(model["sources"]["index"])
-        notes.append(f"aged from May 2025 to {when} with the posted-wage index (x{idx:.3f})")
+        notes.append(
+            f"aged from May 2025 to {when}: posted-wage index x{idx:.3f}, of which offers "
+            f"follow {tau:.2f} (x{aging:.3f})"
+        )
     employer_offset = 0.0
     if employer is not None:
         from paypath.employer_names import employer_key
@@ -359,32 +388,34 @@ def estimate_pay(
             if where.type != "national"
             else "(US); "
         )
+    cell = cal.get("role_level_offset", {}).get(role.id, {}).get(lvl, {"offset": 0.0, "n": 0})
     log_base = (
         math.log(national)
         + geo
         + float(offset["offset"])
         + float(model["seniority_shape"][lvl])
         + float(cal["base_offset"][lvl])
-        + math.log(idx)
+        + float(cell["offset"])
+        + tau * math.log(idx)
         + employer_offset
     )
     n_level = int(cal["n_by_seniority"].get(lvl, 0))
     base = _dist(
         "base",
         math.exp(log_base),
-        cal["base_spread"][lvl],
+        _spread("base", role.id, lvl),
         n_role,
         f"BLS OEWS May 2025 {', '.join(role.soc_codes)} national median "
         + geo_text
         + f"role offset from {n_role:,} PERM filings; seniority from {n_level:,} "
-        "Levels.fyi training offers",
+        f"Levels.fyi training offers ({int(cell['n']):,} of them {role.id}, {lvl})",
     )
     family = "manager" if role.id in MANAGER_ROLES else "ic"
     ratio = float(cal["total_over_base"][family][lvl]) + float(cal["total_geo"]) * geo
     total = _dist(
         "total",
         math.exp(log_base + ratio),
-        cal["total_spread"][lvl],
+        _spread("total", role.id, lvl),
         n_level,
         f"base above x total/base ratio {math.exp(ratio):.2f} ({family}, {lvl}) from "
         f"{n_level:,} Levels.fyi training offers",
