@@ -74,8 +74,9 @@ def test_trends_and_the_pay_model_age_figures_the_same_way() -> None:
     now = estimate_pay("software-engineer", as_of="2026-04")
     assert then.base is not None and now.base is not None
     aged = age_to_latest(then.base.median, "2025-05")
+    tau = float(model_info()["calibration"]["time_pass_through"])
     assert now.base.median == pytest.approx(
-        then.base.median * (1 + aged.growth_pct / 100), rel=1e-3
+        then.base.median * (1 + aged.growth_pct / 100) ** tau, rel=1e-3
     )
     with pytest.raises(InputError, match="2025-05"):
         age_to_latest(1.0, "May 2025")
