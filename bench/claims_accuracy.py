@@ -16,13 +16,15 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _before import main_src  # noqa: E402
+
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 
 
@@ -84,15 +86,6 @@ def measure() -> dict[str, object]:
     }
 
 
-def _main_src(tmp: str) -> str:
-    blob = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "main", "src"], check=True, capture_output=True
-    ).stdout
-    with tarfile.open(fileobj=BytesIO(blob)) as tar:
-        tar.extractall(tmp, filter="data")
-    return str(Path(tmp) / "src")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only-here", action="store_true", help="skip the run on main's code")
@@ -104,7 +97,7 @@ def main() -> None:
     out: dict[str, object] = {}
     if not args.only_here:
         with tempfile.TemporaryDirectory() as tmp:
-            env = {**os.environ, "PYTHONPATH": _main_src(tmp)}
+            env = {**os.environ, "PYTHONPATH": main_src(tmp)}
             res = subprocess.run(
                 [sys.executable, __file__, "--json-only"],
                 env=env,

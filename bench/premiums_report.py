@@ -15,13 +15,15 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _before import main_src  # noqa: E402
+
 SKILLS = ("python", "snowflake", "terraform", "homebrew", "presto", "kubernetes", "rust", "npm")
 
 
@@ -72,18 +74,9 @@ def _blanked(bundled: Any) -> Any:
     return Store(con, None)
 
 
-def _main_tree(tmp: str) -> str:
-    blob = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "main", "src"], check=True, capture_output=True
-    ).stdout
-    with tarfile.open(fileobj=BytesIO(blob)) as tar:
-        tar.extractall(tmp, filter="data")
-    return str(Path(tmp) / "src")
-
-
 def compare() -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "PYTHONPATH": _main_tree(tmp), "PAYPATH_CACHE_DIR": tmp}
+        env = {**os.environ, "PYTHONPATH": main_src(tmp), "PAYPATH_CACHE_DIR": tmp}
         res = subprocess.run(
             [sys.executable, __file__, "--json"],
             env=env,

@@ -63,6 +63,7 @@ __all__ = [
     "ingest_file",
     "ingest_path",
     "ingest_rows",
+    "log_ingest",
     "max_workers",
     "parse_mapping",
 ]
@@ -383,25 +384,32 @@ def _load(
             staging.load(con)
             if result.stored:
                 refresh_pay_facts(con)
-            con.execute(
-                "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    result.ingest_id,
-                    result.source,
-                    result.file,
-                    file_sha256,
-                    started,
-                    datetime.now(UTC).replace(tzinfo=None),
-                    result.read,
-                    result.stored,
-                    result.duplicates,
-                    result.quarantined,
-                ],
-            )
+            log_ingest(con, result, file_sha256, started)
     except BaseException:
         if _committed(store, result.ingest_id):
             return
         raise
+
+
+def log_ingest(
+    con: duckdb.DuckDBPyConnection, result: IngestResult, file_sha256: str, started: datetime
+) -> None:
+    """Write the ``ingests`` row of ``result`` (inside the ingest's transaction)."""
+    con.execute(
+        "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            result.ingest_id,
+            result.source,
+            result.file,
+            file_sha256,
+            started,
+            datetime.now(UTC).replace(tzinfo=None),
+            result.read,
+            result.stored,
+            result.duplicates,
+            result.quarantined,
+        ],
+    )
 
 
 def _committed(store: Store, ingest_id: str) -> bool:

@@ -200,7 +200,7 @@ def ingest_aggregates(store: Store, path: str | Path) -> IngestResult:
 
     import pandas as pd
 
-    from paypath.market.ingest import IngestResult
+    from paypath.market.ingest import IngestResult, log_ingest
 
     file = Path(path)
     result = IngestResult(uuid.uuid4().hex, AGGREGATE_KIND, str(file))
@@ -253,21 +253,7 @@ def ingest_aggregates(store: Store, path: str | Path) -> IngestResult:
                     for n, r, raw in rejected
                 ],
             )
-        con.execute(
-            "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                result.ingest_id,
-                AGGREGATE_KIND,
-                str(file),
-                sha,
-                started,
-                datetime.now(UTC).replace(tzinfo=None),
-                result.read,
-                result.stored,
-                result.duplicates,
-                result.quarantined,
-            ],
-        )
+        log_ingest(con, result, sha, started)
     return result
 
 
