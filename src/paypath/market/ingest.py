@@ -392,7 +392,7 @@ def _load(
 
 
 def log_ingest(
-    con: duckdb.DuckDBPyConnection, result: IngestResult, file_sha256: str, started: datetime
+    con: duckdb.DuckDBPyConnection, result: IngestResult, file_sha256: str | None, started: datetime
 ) -> None:
     """Write the ``ingests`` row of ``result`` (inside the ingest's transaction)."""
     con.execute(
