@@ -22,7 +22,7 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 FILES = [
     pytest.param("linkedin", "linkedin-postings/postings_sample1000.csv", id="linkedin"),
     pytest.param("glassdoor", "glassdoor-ds/glassdoor_jobs.csv", id="glassdoor-ds"),
-    pytest.param("glassdoor", "glassdoor-da/DataAnalyst.csv", id="glassdoor-da"),
+    pytest.param("glassdoor", "glassdoor-ds/Uncleaned_DS_jobs.csv", id="glassdoor-uncleaned"),
 ]
 ROWS = 400
 MEMOS = ("_cue", "_heading", "_inline_heading", "_is_title_line", "_sentence_starts")
