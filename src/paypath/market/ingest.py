@@ -99,6 +99,29 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+class _Digest:
+    """A file's sha256, computed in a thread while the workers convert (hashlib lets go
+    of the GIL): on a big file it would otherwise be seconds before any work starts."""
+
+    def __init__(self, path: Path) -> None:
+        self._value: list[str] = []
+        self._error: list[BaseException] = []
+        self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self._value.append(_sha256(path))
+        except BaseException as exc:  # re-raised where the digest is read
+            self._error.append(exc)
+
+    def hexdigest(self) -> str:
+        self._thread.join()
+        if self._error:
+            raise self._error[0]
+        return self._value[0]
+
+
 def _source(kind: str) -> Source:
     try:
         return SOURCES[kind]
@@ -137,7 +160,7 @@ def ingest_file(
         folder=store.path.parent if store.path is not None else None,
         columns=columns,
         source_file=str(file),
-        file_sha256=_sha256(file),
+        file_sha256=_Digest(file),
         batch_size=batch_size,
         progress=progress,
         workers=count,
@@ -346,7 +369,7 @@ def ingest_path(
         folder=target.parent,
         columns=columns,
         source_file=str(file),
-        file_sha256=_sha256(file),
+        file_sha256=_Digest(file),
         batch_size=batch_size,
         progress=progress,
         workers=count,
@@ -362,7 +385,7 @@ def _ingest(
     folder: Path | None,
     columns: dict[str, dict[str, str]],
     source_file: str,
-    file_sha256: str | None,
+    file_sha256: str | _Digest | None,
     batch_size: int,
     progress: Progress | None,
     workers: int,
@@ -396,7 +419,7 @@ def _ingest_once(
     folder: Path | None,
     columns: dict[str, dict[str, str]],
     source_file: str,
-    file_sha256: str | None,
+    file_sha256: str | _Digest | None,
     batch_size: int,
     progress: Progress | None,
     workers: int,
@@ -435,7 +458,7 @@ def _load(
     store: Store,
     staging: _Staging,
     result: IngestResult,
-    file_sha256: str | None,
+    file_sha256: str | _Digest | None,
     started: datetime,
 ) -> None:
     """Load the staged rows and record the ingest, in one transaction.
@@ -455,7 +478,7 @@ def _load(
                     result.ingest_id,
                     result.source,
                     result.file,
-                    file_sha256,
+                    file_sha256.hexdigest() if isinstance(file_sha256, _Digest) else file_sha256,
                     started,
                     datetime.now(UTC).replace(tzinfo=None),
                     result.read,
