@@ -72,8 +72,8 @@ import bisect
 import re
 import string
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
-from typing import Literal
+from functools import cache, lru_cache
+from typing import Generic, Literal, TypeVar
 
 import ahocorasick
 
@@ -83,6 +83,32 @@ Context = Literal["requirement", "title", "company", "benefits"]
 CONTEXTS: tuple[Context, ...] = ("requirement", "title", "company", "benefits")
 _Section = tuple[Context, str] | None  # the heading in effect: (its context, its cue)
 _Cue = tuple[Context, str]
+_T = TypeVar("_T")
+
+# Postings repeat their lines: an employer's boilerplate ("About us", benefits, equal
+# opportunity) recurs in each of its postings, and one job is scraped from several boards.
+# The pure steps below (a line's heading, a sentence's cues) are remembered per process for
+# that many distinct lines up to that many characters; a longer text is read every time.
+_MEMO_SIZE = 1 << 14
+_MEMO_CHARS = 400
+
+
+class _Memo(Generic[_T]):
+    """A pure function of one text, remembered for short texts (``plain``: not remembered)."""
+
+    def __init__(self, plain: Callable[[str], _T]) -> None:
+        self.plain = plain
+        self._remembered = lru_cache(maxsize=_MEMO_SIZE)(plain)
+        self.__doc__ = plain.__doc__
+
+    def __call__(self, text: str) -> _T:
+        if len(text) > _MEMO_CHARS:
+            return self.plain(text)
+        return self._remembered(text)
+
+    def cache_clear(self) -> None:
+        self._remembered.cache_clear()
+
 
 # ------------------------------------------------------------------ sentence cues
 
@@ -399,6 +425,7 @@ def _cue_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+@_Memo
 def _cue(sentence: str) -> _Cue | None:
     """The context a sentence's own words give, and the cue, or None (step 3 above)."""
     key = _phrase_key(sentence)
@@ -650,6 +677,7 @@ class _Reader:
         return self._topic
 
 
+@_Memo
 def _heading(line: str) -> _Section | Literal[False]:
     """The section a heading line opens (None: a neutral heading), or False: no heading."""
     if len(line) > _HEADING_CHARS or line.rstrip().endswith("."):
@@ -671,6 +699,7 @@ def _heading(line: str) -> _Section | Literal[False]:
     return _heading_kind(key)
 
 
+@_Memo
 def _inline_heading(text: str) -> tuple[str, int] | None:
     """(the heading, where the text after it starts) when ``text`` opens with one."""
     match = _INLINE_HEADING.match(text)
@@ -718,7 +747,7 @@ def _line_contexts(
     if header:
         headline: _Cue = ("title", "headline before 'posted:'")
         return [headline] * header + _line_contexts(line, offset, spans[header:], section, topic)
-    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(line))]
+    bounds = _sentence_starts(line)
     cues: dict[tuple[int, bool, bool], _Cue] = {}
     inline_ends: dict[int, int | None] = {}
     out: list[_Cue] = []
@@ -749,6 +778,13 @@ def _line_contexts(
     return out
 
 
+@_Memo
+def _sentence_starts(line: str) -> tuple[int, ...]:
+    """Where each sentence of a line starts (0 first)."""
+    return (0, *(m.end() for m in _SENTENCE_END.finditer(line)))
+
+
+@lru_cache(maxsize=_MEMO_SIZE)  # its texts are short: at most _NEAR and _OPENING_CHARS
 def _mention_cue(before: str, opening: str | None, mention: str, after: str) -> _Cue | None:
     """A cue in the words right around a mention: a role phrase or a team name.
 
@@ -818,6 +854,7 @@ def _is_opening_title(line: str) -> bool:
     return not _SENTENCE_WORDS.intersection(words)
 
 
+@_Memo
 def _is_title_line(line: str) -> bool:
     if len(line) > _HEADING_CHARS or line.rstrip().endswith((".", ":", "?", "!")):
         return False

@@ -8,10 +8,15 @@
   the same transaction rebuilds ``pay_facts``, the sorted pay table the statistics read.
 
 Memory stays flat while rows are converted: each batch is converted and staged as parquet
-files in a temporary folder next to the store (by worker processes when ``workers > 1``;
-this process then only reads the file), and only then loaded in one transaction (DuckDB
-dedups them and spills what it can). What grows with the row count is the ``postings``
-PRIMARY KEY index, which DuckDB keeps in memory.
+files in a temporary folder next to the store (by worker processes when ``workers > 1``),
+and only then loaded in one transaction (DuckDB dedups them and spills what it can, under
+``LOAD_MEMORY_LIMIT``). What grows with the row count is the ``postings`` PRIMARY KEY
+index, which DuckDB keeps in memory.
+
+With workers, a plain CSV file is cut into chunks of whole records
+(:mod:`paypath.market.chunks`) and each worker reads, converts and stages its own chunks:
+this process only hands out byte ranges and adds up counts. Other files (compressed,
+JSON, parquet) are read here and their rows sent to the workers in batches.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +51,10 @@ import pandas as pd
 
 from paypath.config import default_db_path
 from paypath.errors import IngestError, PaypathError
+from paypath.market.chunks import Chunk, ChunkMisaligned, csv_chunks, read_chunk
 from paypath.market.oflc_aggregates import AGGREGATE_KIND, ingest_aggregates
 from paypath.market.records import Record, RowRejected
-from paypath.market.sources import FIELDS, SOURCES, Source, source_kinds
+from paypath.market.sources import FIELDS, SOURCES, Source, read_csv, read_table, source_kinds
 from paypath.market.store import SCHEMA_SQL, Store, open_store, quiet, refresh_pay_facts
 from paypath.market.store_copy import store_copy
 from paypath.profile import MAX_YEARS
@@ -69,6 +75,9 @@ __all__ = [
 ]
 
 BATCH_SIZE = 5_000
+# The load's DuckDB memory (it spills past it): what it holds grows with the file (the new
+# ids' hash table, the postings PRIMARY KEY index), so it gets a bound of its own.
+LOAD_MEMORY_LIMIT = "384MB"
 PARALLEL_MIN_BYTES = 32 * 2**20  # smaller files convert faster than workers start
 MAX_WORKERS = 4
 Progress = Callable[[int], None]
@@ -92,6 +101,29 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+class _Digest:
+    """A file's sha256, computed in a thread while the workers convert (hashlib lets go
+    of the GIL): on a big file it would otherwise be seconds before any work starts."""
+
+    def __init__(self, path: Path) -> None:
+        self._value: list[str] = []
+        self._error: list[BaseException] = []
+        self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self._value.append(_sha256(path))
+        except BaseException as exc:  # re-raised where the digest is read
+            self._error.append(exc)
+
+    def hexdigest(self) -> str:
+        self._thread.join()
+        if self._error:
+            raise self._error[0]
+        return self._value[0]
 
 
 def _source(kind: str) -> Source:
@@ -125,15 +157,20 @@ def ingest_file(
     if source == AGGREGATE_KIND:  # aggregate facts, not postings: their own table
         return ingest_aggregates(store, path)
     kind, rows, file = _prepared(path, source, mapping, workers)
-    return ingest_rows(
-        store,
+    count = workers if workers is not None else _auto_workers(file)
+    columns = {table: _column_types(store.con, table) for table in _STAGED}
+    return _ingest(
         rows,
         kind,
+        lambda: nullcontext(store),
+        folder=store.path.parent if store.path is not None else None,
+        columns=columns,
         source_file=str(file),
-        file_sha256=_sha256(file),
+        file_sha256=_Digest(file),
         batch_size=batch_size,
         progress=progress,
-        workers=workers if workers is not None else _auto_workers(file),
+        workers=count,
+        cut=_Cut(file, dict(mapping or {})) if _cuttable(kind, file, count) else None,
     )
 
 
@@ -212,6 +249,26 @@ def fitting_rows(rows: Iterable[dict[str, Any]], kind: str, file: Path) -> Itera
         )
     yield first
     yield from iterator
+
+
+def _cuttable(kind: Source, file: Path, workers: int) -> bool:
+    """Whether workers can read ``file`` in chunks themselves: a plain CSV file."""
+    if workers <= 1 or SOURCES.get(kind.kind) is not kind:
+        return False
+    name = file.name.lower()
+    if name.endswith((".gz", ".bz2", ".zip")):
+        return False
+    if kind.read is read_csv:
+        return True
+    return kind.read is read_table and not name.endswith((".json", ".jsonl", ".ndjson"))
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """A CSV file that the workers read in chunks, and the column renames to apply."""
+
+    file: Path
+    mapping: dict[str, str]
 
 
 def _auto_workers(file: Path) -> int:
@@ -313,6 +370,7 @@ def ingest_path(
     with duckdb.connect(":memory:") as schema:
         schema.execute(SCHEMA_SQL)
         columns = {table: _column_types(schema, table) for table in _STAGED}
+    count = workers if workers is not None else _auto_workers(file)
     return _ingest(
         rows,
         kind,
@@ -321,10 +379,11 @@ def ingest_path(
         folder=target.parent,
         columns=columns,
         source_file=str(file),
-        file_sha256=_sha256(file),
+        file_sha256=_Digest(file),
         batch_size=batch_size,
         progress=progress,
-        workers=workers if workers is not None else _auto_workers(file),
+        workers=count,
+        cut=_Cut(file, dict(mapping or {})) if _cuttable(kind, file, count) else None,
     )
 
 
@@ -336,19 +395,58 @@ def _ingest(
     folder: Path | None,
     columns: dict[str, dict[str, str]],
     source_file: str,
-    file_sha256: str | None,
+    file_sha256: str | _Digest | None,
     batch_size: int,
     progress: Progress | None,
     workers: int,
+    cut: _Cut | None = None,
 ) -> IngestResult:
-    """Stage every batch in ``folder``, then open the store (``opener()``) and load them."""
+    """Stage every batch in ``folder``, then open the store (``opener()``) and load them.
+
+    With ``cut``, the workers read the file in chunks; should a chunk not end at a
+    record's end (:class:`ChunkMisaligned`), the file is read again, in order, here.
+    """
+    if cut is not None:
+        rows = iter(rows)
+        first = next(rows)  # the checks of the file's first row (columns, mapping) run here
+        try:
+            return _ingest_once(
+                iter(()), kind, opener, folder, columns, source_file, file_sha256,
+                batch_size, progress, workers, cut,
+            )  # fmt: skip
+        except ChunkMisaligned:
+            rows = chain([first], rows)
+    return _ingest_once(
+        rows, kind, opener, folder, columns, source_file, file_sha256,
+        batch_size, progress, workers, None,
+    )  # fmt: skip
+
+
+def _ingest_once(
+    rows: Iterable[dict[str, Any]],
+    kind: Source,
+    opener: Callable[[], AbstractContextManager[Store]],
+    folder: Path | None,
+    columns: dict[str, dict[str, str]],
+    source_file: str,
+    file_sha256: str | _Digest | None,
+    batch_size: int,
+    progress: Progress | None,
+    workers: int,
+    cut: _Cut | None,
+) -> IngestResult:
     result = IngestResult(uuid.uuid4().hex, kind.kind, source_file)
     started = datetime.now(UTC).replace(tzinfo=None)
     reasons: Counter[str] = Counter()
     batches = _batches(enumerate(rows, start=1), batch_size)
     try:
         with _Staging(folder, columns, result) as staging:
-            for staged in _staged(kind, staging.plan, batches, workers):
+            work = (
+                _staged_chunks(kind, staging.plan, csv_chunks(cut.file), cut.mapping, workers)
+                if cut is not None
+                else _staged(kind, staging.plan, batches, workers)
+            )
+            for staged in work:
                 staging.add(staged, reasons)
                 if progress is not None:
                     progress(staged.read)
@@ -356,7 +454,7 @@ def _ingest(
             gc.collect()  # hand the conversion's garbage back before the load
             with opener() as store:
                 _load(store, staging, result, file_sha256, started)
-    except PaypathError:
+    except (PaypathError, ChunkMisaligned):
         raise
     except Exception as exc:
         raise IngestError(
@@ -370,7 +468,7 @@ def _load(
     store: Store,
     staging: _Staging,
     result: IngestResult,
-    file_sha256: str | None,
+    file_sha256: str | _Digest | None,
     started: datetime,
 ) -> None:
     """Load the staged rows and record the ingest, in one transaction.
@@ -380,7 +478,7 @@ def _load(
     (every row is stored and counted) instead of raising.
     """
     try:
-        with store.transaction() as con:
+        with _memory_limit(store.con, LOAD_MEMORY_LIMIT), store.transaction() as con:
             staging.load(con)
             if result.stored:
                 refresh_pay_facts(con)
@@ -392,9 +490,14 @@ def _load(
 
 
 def log_ingest(
-    con: duckdb.DuckDBPyConnection, result: IngestResult, file_sha256: str | None, started: datetime
+    con: duckdb.DuckDBPyConnection,
+    result: IngestResult,
+    file_sha256: str | _Digest | None,
+    started: datetime,
 ) -> None:
     """Write the ``ingests`` row of ``result`` (inside the ingest's transaction)."""
+    if isinstance(file_sha256, _Digest):
+        file_sha256 = file_sha256.hexdigest()
     con.execute(
         "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -410,6 +513,18 @@ def log_ingest(
             result.quarantined,
         ],
     )
+
+
+@contextlib.contextmanager
+def _memory_limit(con: duckdb.DuckDBPyConnection, limit: str) -> Iterator[None]:
+    """DuckDB's memory limit set to ``limit`` inside, and back to what it was after."""
+    row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    con.execute(f"SET memory_limit = {_literal_text(limit)}")
+    try:
+        yield
+    finally:
+        if row:
+            con.execute(f"SET memory_limit = {_literal_text(str(row[0]))}")
 
 
 def _committed(store: Store, ingest_id: str) -> bool:
@@ -507,6 +622,7 @@ class Staged:
     read: int = 0
     records: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+    chunk: int | None = None  # the file chunk it comes from (its rows are numbered in it)
 
 
 def stage_batch(
@@ -602,6 +718,68 @@ def _stage_registered(
     return stage_batch(plan, number, convert_batch(SOURCES[kind], batch), _WORKER_CON[0])
 
 
+CHUNK_ROWS = 1 << 32  # row numbers of chunk k: k * CHUNK_ROWS + its row number in the chunk
+
+
+def _stage_chunk(
+    kind: str, plan: StagePlan, number: int, chunk: Chunk, mapping: dict[str, str], size: int
+) -> Staged:
+    """In a worker process: read one chunk of a CSV file, convert it and stage it in
+    batches of ``size`` rows (files ``<table>-<number * 2**20 + batch>.parquet``)."""
+    if not _WORKER_CON:
+        _WORKER_CON.append(_staging_connection())
+    rows: Iterator[dict[str, Any]] = read_chunk(chunk)
+    if mapping:
+        rows = _renamed(rows, mapping)
+    total = Staged(chunk=number)
+    numbered = enumerate(rows, start=number * CHUNK_ROWS + 1)
+    for index, batch in enumerate(_batches(numbered, size)):
+        staged = stage_batch(
+            plan, (number << 20) + index, convert_batch(SOURCES[kind], batch), _WORKER_CON[0]
+        )
+        total.read += staged.read
+        total.records += staged.records
+        total.reasons.update(staged.reasons)
+    return total
+
+
+def _staged_chunks(
+    kind: Source, plan: StagePlan, chunks: Iterator[Chunk], mapping: dict[str, str], workers: int
+) -> Iterator[Staged]:
+    """Each chunk read, converted and staged by a worker, in file order."""
+    return _pooled(
+        workers,
+        (
+            (_stage_chunk, (kind.kind, plan, number, chunk, mapping, BATCH_SIZE))
+            for number, chunk in enumerate(chunks)
+        ),
+    )
+
+
+def _pooled(
+    workers: int, calls: Iterator[tuple[Callable[..., Staged], tuple[Any, ...]]]
+) -> Iterator[Staged]:
+    """Run ``calls`` in a pool of ``workers`` processes, a few ahead; results in order."""
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent)
+    try:
+        pending: deque[Future[Staged]] = deque()
+        for function, args in calls:
+            pending.append(pool.submit(function, *args))
+            if len(pending) > 2 * workers:  # bounded read-ahead keeps memory flat
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    except BaseException:
+        # an error or an interrupt: stop the workers now, mid-batch, rather than wait
+        # for the batches they hold (their staged files go with the staging folder)
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _staged(
     kind: Source,
     plan: StagePlan,
@@ -618,24 +796,13 @@ def _staged(
         finally:
             con.close()
         return
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent)
-    try:
-        pending: deque[Future[Staged]] = deque()
-        for number, batch in enumerate(batches):
-            pending.append(pool.submit(_stage_registered, kind.kind, plan, number, batch))
-            if len(pending) > 2 * workers:  # bounded read-ahead keeps memory flat
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    except BaseException:
-        # an error or an interrupt: stop the workers now, mid-batch, rather than wait
-        # for the batches they hold (their staged files go with the staging folder)
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    yield from _pooled(
+        workers,
+        (
+            (_stage_registered, (kind.kind, plan, number, batch))
+            for number, batch in enumerate(batches)
+        ),
+    )
 
 
 class _Staging:
@@ -648,6 +815,7 @@ class _Staging:
         self.dir = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=folder))
         self.plan = StagePlan(self.dir, result.ingest_id, result.source, result.file, columns)
         self.records = 0
+        self.bases: dict[int, int] = {0: 0}  # file chunk -> rows read before it
 
     def __enter__(self) -> _Staging:
         return self
@@ -661,6 +829,8 @@ class _Staging:
 
     def add(self, staged: Staged, reasons: Counter[str]) -> None:
         """Count what one staged batch read, kept and quarantined."""
+        if staged.chunk is not None:
+            self.bases[staged.chunk] = self.result.read
         self.result.read += staged.read
         self.result.quarantined += sum(staged.reasons.values())
         reasons.update(staged.reasons)
@@ -671,8 +841,13 @@ class _Staging:
         result = self.result
         if self._has("quarantine"):
             # a row quarantined by an earlier ingest of the same source is not kept twice
+            # a chunk's rows are numbered in it: the file's row number adds the rows before
+            bases = ", ".join(f"({k}, {v})" for k, v in self.bases.items())
             con.execute(
-                f"INSERT INTO quarantine SELECT * FROM {self._scan('quarantine')} AS q "
+                "INSERT INTO quarantine SELECT q.ingest_id, q.source, q.source_file, "
+                f"b.base + q.row_number % {CHUNK_ROWS}, q.reason, q.raw "
+                f"FROM {self._scan('quarantine')} AS q JOIN (VALUES {bases}) AS b(chunk, base) "
+                f"ON q.row_number // {CHUNK_ROWS} = b.chunk "
                 "WHERE NOT EXISTS (SELECT 1 FROM quarantine AS e WHERE e.source = q.source "
                 "AND e.reason = q.reason AND e.raw = q.raw)"
             )
@@ -750,7 +925,7 @@ def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
 
 
 def _literal(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
+    return _literal_text(str(path))
 
 
 def ingest_dataset(
@@ -805,3 +980,7 @@ def ingest_dataset(
         ) from exc
     result.stored, result.duplicates = entry.stored, entry.duplicates
     return result
+
+
+def _literal_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

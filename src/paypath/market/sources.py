@@ -14,7 +14,7 @@ import gzip
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -37,6 +37,7 @@ __all__ = [
     "SOURCES",
     "SURVEY_ROLES",
     "Source",
+    "csv_rows",
     "open_text",
     "read_csv",
     "read_json",
@@ -78,14 +79,18 @@ def open_text(path: Path) -> IO[str]:
 
 def read_csv(path: Path) -> Iterator[RawRow]:
     """CSV rows as dicts; a row with too many or too few fields gets a ``None`` key."""
-    short: Any = object()
     with open_text(path) as fh:
-        lines = dropwhile(lambda line: not line.strip(), fh)  # blank lines before the header
-        for row in csv.DictReader(lines, restval=short):
-            if any(v is short for v in row.values()):
-                row = {k: (None if v is short else v) for k, v in row.items()}
-                row[None] = "too few fields"
-            yield row
+        yield from csv_rows(dropwhile(lambda line: not line.strip(), fh))  # blank lines first
+
+
+def csv_rows(lines: Iterable[str]) -> Iterator[RawRow]:
+    """The rows of CSV text lines (the header first), as :func:`read_csv` gives them."""
+    short: Any = object()
+    for row in csv.DictReader(lines, restval=short):
+        if any(v is short for v in row.values()):
+            row = {k: (None if v is short else v) for k, v in row.items()}
+            row[None] = "too few fields"
+        yield row
 
 
 # --------------------------------------------------------------------- SO survey
