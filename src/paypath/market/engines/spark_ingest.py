@@ -186,7 +186,7 @@ def input_files(inputs: Iterable[str | Path]) -> list[Path]:
             raise IngestError(f"no such file, folder or glob match: {item}")
     if not found:
         raise IngestError(f"no input files in {', '.join(map(str, inputs))}")
-    return [p.resolve() for p in dict.fromkeys(found)]
+    return [p.absolute() for p in dict.fromkeys(found)]
 
 
 def _spark_path(path: str) -> str:
