@@ -437,7 +437,6 @@ def _ingest_once(
 ) -> IngestResult:
     result = IngestResult(uuid.uuid4().hex, kind.kind, source_file)
     started = datetime.now(UTC).replace(tzinfo=None)
-    reasons: Counter[str] = Counter()
     batches = _batches(enumerate(rows, start=1), batch_size)
     try:
         with _Staging(folder, columns, result) as staging:
@@ -446,11 +445,7 @@ def _ingest_once(
                 if cut is not None
                 else _staged(kind, staging.plan, batches, workers)
             )
-            for staged in work:
-                staging.add(staged, reasons)
-                if progress is not None:
-                    progress(staged.read)
-            result.reasons = dict(reasons)
+            staging.add_all(work, progress)
             gc.collect()  # hand the conversion's garbage back before the load
             with opener() as store:
                 _load(store, staging, result, file_sha256, started)
@@ -827,14 +822,19 @@ class _Staging:
         with contextlib.suppress(BaseException):  # loaded: an interrupt now changes nothing
             shutil.rmtree(self.dir, ignore_errors=True)
 
-    def add(self, staged: Staged, reasons: Counter[str]) -> None:
-        """Count what one staged batch read, kept and quarantined."""
-        if staged.chunk is not None:
-            self.bases[staged.chunk] = self.result.read
-        self.result.read += staged.read
-        self.result.quarantined += sum(staged.reasons.values())
-        reasons.update(staged.reasons)
-        self.records += staged.records
+    def add_all(self, work: Iterable[Staged], progress: Progress | None) -> None:
+        """Count what each staged batch read, kept and quarantined (and why), in order."""
+        reasons: Counter[str] = Counter()
+        for staged in work:
+            if staged.chunk is not None:
+                self.bases[staged.chunk] = self.result.read
+            self.result.read += staged.read
+            self.result.quarantined += sum(staged.reasons.values())
+            reasons.update(staged.reasons)
+            self.records += staged.records
+            if progress is not None:
+                progress(staged.read)
+        self.result.reasons = dict(reasons)
 
     def load(self, con: duckdb.DuckDBPyConnection) -> None:
         """Insert the staged rows into the store (inside the caller's transaction)."""
@@ -955,16 +955,11 @@ def ingest_dataset(
     columns = {table: dataset.schema_columns()[table] for table in _STAGED}
     result = IngestResult(uuid.uuid4().hex, kind.kind, str(file))
     started = dataset.now()
-    reasons: Counter[str] = Counter()
     try:
         with _Staging(root, columns, result) as staging:
             batches = _batches(enumerate(rows, start=1), batch_size)
             auto = workers if workers is not None else _auto_workers(file)
-            for staged in _staged(kind, staging.plan, batches, auto):
-                staging.add(staged, reasons)
-                if progress is not None:
-                    progress(staged.read)
-            result.reasons = dict(reasons)
+            staging.add_all(_staged(kind, staging.plan, batches, auto), progress)
             entry = dataset.IngestEntry(
                 result.ingest_id, result.source, result.file, _sha256(file), started, "",
                 result.read, 0, 0, result.quarantined, result.reasons,
