@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _before import main_src  # noqa: E402
+from _before import run_on_main  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 
@@ -96,17 +93,7 @@ def main() -> None:
         return
     out: dict[str, object] = {}
     if not args.only_here:
-        with tempfile.TemporaryDirectory() as tmp:
-            env = {**os.environ, "PYTHONPATH": main_src(tmp)}
-            res = subprocess.run(
-                [sys.executable, __file__, "--json-only"],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=tmp,
-            )
-            out["before_main"] = json.loads(res.stdout)
+        out["before_main"] = run_on_main(__file__, "--json-only")
     out["after_this_tree"] = measure()
     print(json.dumps(out, indent=1))
 

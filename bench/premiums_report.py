@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _before import main_src  # noqa: E402
+from _before import run_on_main  # noqa: E402
 
 SKILLS = ("python", "snowflake", "terraform", "homebrew", "presto", "kubernetes", "rust", "npm")
 
@@ -75,17 +72,7 @@ def _blanked(bundled: Any) -> Any:
 
 
 def compare() -> dict[str, object]:
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "PYTHONPATH": main_src(tmp), "PAYPATH_CACHE_DIR": tmp}
-        res = subprocess.run(
-            [sys.executable, __file__, "--json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=tmp,
-        )
-    before = json.loads(res.stdout)
+    before = run_on_main(__file__, "--json", cache_dir=True)
     after, blank = run(), run(blank_org_size=True)
     shared = sorted(set(before["all"]) & set(after["all"]))  # type: ignore[call-overload]
     moves = [after["all"][s] - before["all"][s] for s in shared]  # type: ignore[index]
