@@ -18,15 +18,16 @@ Prints a table and writes bench/out/upload_bombs.json.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import zipfile
-import zlib
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _bombs import MB, docx_inflated, pdf_with
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out" / "upload_bombs.json"
@@ -56,49 +57,6 @@ print(json.dumps({"idle_mb": idle, "peak_mb": peak, "seconds": seconds, "outcome
 """
 
 
-def docx_bomb(inflated_mb: int) -> bytes:
-    """The normal résumé with ``inflated_mb`` MB of whitespace inside its document.xml."""
-    buf = io.BytesIO()
-    with (
-        zipfile.ZipFile(NORMAL) as source,
-        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
-    ):
-        for info in source.infolist():
-            if info.filename != "word/document.xml":
-                archive.writestr(info.filename, source.read(info))
-                continue
-            xml = source.read(info)
-            cut = xml.rindex(b"</w:body>")
-            with archive.open("word/document.xml", "w", force_zip64=True) as member:
-                member.write(xml[:cut])
-                chunk = b" " * (1 << 20)
-                for _ in range(inflated_mb):
-                    member.write(chunk)
-                member.write(xml[cut:])
-    return buf.getvalue()
-
-
-def pdf_bomb(pages: int, stream_mb: int) -> bytes:
-    from pypdf import PdfWriter
-    from pypdf.generic import NameObject, NumberObject, StreamObject
-
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(612, 792)
-    if stream_mb:
-        stream = StreamObject()
-        packer = zlib.compressobj(9)
-        chunk = b"0 0 m\n" * (1 << 17)
-        parts = [packer.compress(chunk) for _ in range(stream_mb * (1 << 20) // len(chunk))]
-        stream._data = b"".join([*parts, packer.flush()])
-        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
-        stream[NameObject("/Length")] = NumberObject(len(stream._data))
-        writer.pages[0][NameObject("/Contents")] = writer._add_object(stream)
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
-
-
 def measure(path: Path, src: Path) -> dict[str, object]:
     env = {**os.environ, "PYTHONPATH": str(src)}
     run = subprocess.run(
@@ -121,9 +79,9 @@ def main() -> None:
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="source tree to test")
     args = parser.parse_args()
     cases = {
-        "docx": ("bomb.docx", lambda: docx_bomb(args.docx_mb)),
-        "pdf-stream": ("bomb.pdf", lambda: pdf_bomb(1, args.pdf_mb)),
-        "pdf-pages": ("pages.pdf", lambda: pdf_bomb(5000, 0)),
+        "docx": ("bomb.docx", lambda: docx_inflated(NORMAL, args.docx_mb)),
+        "pdf-stream": ("bomb.pdf", lambda: pdf_with(1, args.pdf_mb * MB)),
+        "pdf-pages": ("pages.pdf", lambda: pdf_with(5000, 0)),
     }
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
