@@ -3,11 +3,11 @@
 Run: PYTHONPATH=src .venv/bin/python scripts/build_employers.py
 
 Input: the shipped PERM files in ../shared/data/dol-oflc (perm_fy2023.parquet,
-perm_fy2026.parquet). Every row goes through paypath's own dol-perm converter
-(paypath.market.sources_oflc.convert_oflc): certified cases only, employer names normalised by
-paypath.employer_names (the upstream employer_group column is not used), role from SOC + job
-title, wage = the bottom of the offered range, annualised by the salary code. Rows the
-converter rejects and rows outside the role catalog are left out.
+perm_fy2026.parquet), read by paypath.perm_filings.read_perm_filings: the filters (certified
+cases, a wage, a state, a wage level), the role per filing (SOC code + job title) and the
+employer grouping (paypath.employer_names) that the pay model's employer offsets
+(scripts/build_pay_model.py, data/pay/employers.csv) are fitted on too. The filings it leaves
+out are counted by reason and printed. Wage = the bottom of the offered range, annualised.
 
 Also src/paypath/data/oflc/role_area_by_fy.csv: the same filings by role x area x fiscal year
 (2023, 2026), no employer, the same suppression (area trends).
@@ -30,9 +30,7 @@ import pandas as pd
 
 from paypath.areas import resolve_area
 from paypath.errors import UnknownArea
-from paypath.market.records import RowRejected
-from paypath.market.sources_oflc import convert_oflc, read_oflc
-from paypath.titles import OTHER
+from paypath.perm_filings import read_perm_filings
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "dol-oflc"
@@ -53,21 +51,21 @@ def metro(city: str, state: str) -> str | None:
 
 
 def rows() -> pd.DataFrame:
-    convert = convert_oflc("perm")
-    out = []
-    for year, path in FILES.items():
-        for raw in read_oflc(path):
-            try:
-                rec = convert(raw)
-            except RowRejected:
-                continue
-            if rec.role_id in (None, OTHER) or rec.pay_usd is None or not rec.region:
-                continue
-            out.append(
-                (rec.company, rec.role_id, rec.region, metro(rec.city or "", rec.region), year,
-                 rec.pay_usd)
-            )  # fmt: skip
-    return pd.DataFrame(out, columns=["employer", "role", "state", "metro", "fy", "wage"])
+    filings = read_perm_filings(list(FILES.values()))
+    for reason, n in filings.rejected.items():
+        print(f"left out: {n:>7,} filings: {reason}")
+    df = filings.rows
+    pairs = {p: metro(*p) for p in set(zip(df["city"], df["state"], strict=True))}
+    return pd.DataFrame(
+        {
+            "employer": df["employer"],
+            "role": df["role"],
+            "state": df["state"],
+            "metro": [pairs[p] for p in zip(df["city"], df["state"], strict=True)],
+            "fy": df["fy"].astype(int),
+            "wage": df["wage"],
+        }
+    )
 
 
 QUERY = """

@@ -34,8 +34,9 @@ What it fits (the model itself is documented in ``paypath.pay_model``):
    (``metro_scale``, one number); ``geo_pass_through`` (one number) scales the OEWS
    area-vs-national ratio for areas without a PERM metro effect.
 5. **Employer offsets** (PERM): an employer's mean residual after state, level, fiscal
-   year and role (its titles' catalog role, or the SOC for other titles), names grouped
-   with ``paypath.employer_names.normalize_employer``, shrunk by ``n / (n + 20)``; the
+   year and role, on the filings of ``paypath.perm_filings.read_perm_filings`` (the same
+   filters, role per filing and employer grouping as ``scripts/build_employers.py``'s
+   "who pays most" table), shrunk by ``n / (n + 20)``; the
    1,500 employers with the most filings (at least 15) go to ``data/pay/employers.csv``.
 4. **Wage index** (Indeed Hiring Lab posted-wage growth, United States, CC BY 4.0):
    a monthly level chained from the year-on-year growth, 2025-05 = 1. Months before the
@@ -149,24 +150,23 @@ def fit_metros(df: pd.DataFrame) -> dict[str, dict[str, float]]:
     return out
 
 
-def fit_employers(df: pd.DataFrame) -> list[dict[str, object]]:
-    """Employer offsets: mean residual of an employer's filings after state, level, year and
-    role (or SOC, for titles with no catalog role), shrunk by ``n / (n + K_EMPLOYER)``."""
-    from paypath.employer_names import employer_key, normalize_employer
+def fit_employers() -> list[dict[str, object]]:
+    """Employer offsets: mean residual of an employer's filings after state, wage level, fiscal
+    year and role, shrunk by ``n / (n + K_EMPLOYER)``. Filings, roles and employer grouping:
+    ``paypath.perm_filings.read_perm_filings``, shared with scripts/build_employers.py."""
+    from paypath.perm_filings import read_perm_filings
 
-    group = df["role"].where(df["role"] != "other", "soc:" + df["soc"])
-    e2 = df["e"] - df.groupby(group)["e"].transform("mean")
-    names = {n: normalize_employer(n) for n in df["employer_name"].dropna().unique()}
-    display = df["employer_name"].map(names)
-    frame = pd.DataFrame({"display": display, "e2": e2}).dropna()
-    frame["key"] = frame["display"].map(employer_key)
+    files = [SHARED / "dol-oflc" / f"perm_fy{y}.parquet" for y in (2023, 2026)]
+    f = read_perm_filings(files).rows.assign(level=lambda d: d["level"].fillna("unknown"))
+    e = smf.ols("lw ~ C(state) + C(level) + C(fy)", data=f).fit().resid
+    frame = f.assign(e2=e - e.groupby(f["role"]).transform("mean"))
     out = []
-    for key, g in frame.groupby("key"):
+    for key, g in frame.groupby("employer_key"):
         n = len(g)
         if n < MIN_EMPLOYER_N:
             continue
         shrunk = float(g["e2"].mean()) * n / (n + K_EMPLOYER)
-        display_name = str(g["display"].mode().iloc[0])
+        display_name = str(g["employer"].mode().iloc[0])
         out.append({"key": key, "employer": display_name, "offset": round(shrunk, 4), "n": n})
     out.sort(key=lambda r: -int(r["n"]))  # type: ignore[call-overload]
     return out[:MAX_EMPLOYERS]
@@ -424,7 +424,7 @@ def main() -> None:
     metros = fit_metros(perm)
     cal = calibrate(roles, shape, index, metros)
     cal_fit = calibrate(roles, shape, index, metros, part="fit")
-    employers = fit_employers(perm)
+    employers = fit_employers()
     pd.DataFrame(employers).to_csv(EMPLOYERS_OUT, index=False)
     model = {
         "version": 1,
