@@ -1,6 +1,6 @@
 """Latency of employer queries on the bundled OFLC employer table: cold and warm.
 
-Target: warm employer queries (top payers, an employer's profile, the offer-check cell)
+Target: warm employer queries (top payers, an employer's profile, the pay model at an employer)
 under 50 ms each. Reports best-of-N and median of N warm calls.
 
     PYTHONPATH=src .venv/bin/python bench/employer_latency.py [--repeat N]
@@ -26,7 +26,8 @@ TARGET_MS = 50.0
 
 def main(repeat: int = 200) -> None:
     start = time.perf_counter()
-    from paypath.employers import employer_pay, employer_profile, top_payers
+    from paypath.employers import employer_profile, top_payers
+    from paypath.pay_model import estimate_pay
 
     import_ms = ms_since(start)
     start = time.perf_counter()
@@ -40,7 +41,9 @@ def main(repeat: int = 200) -> None:
         ),
         "employer_profile Google LLC": lambda: employer_profile("Google LLC"),
         "employer_profile Amazon CA": lambda: employer_profile("Amazon", "CA"),
-        "employer_pay NVIDIA swe CA": lambda: employer_pay("NVIDIA", "software-engineer", "CA"),
+        "estimate_pay swe CA employer=NVIDIA": lambda: estimate_pay(
+            "software-engineer", "CA", employer="NVIDIA"
+        ),
     }
     results = {name: best_and_median(query, repeat) for name, query in queries.items()}
     worst = max(r["median_ms"] for r in results.values())

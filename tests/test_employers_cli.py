@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from paypath.cli import app
 from paypath.cli._output import console
+from paypath.pay_model import estimate_pay
 
 runner = CliRunner()
 
@@ -58,15 +59,30 @@ def test_ai_share() -> None:
     assert doc["country"] == "US" and doc["series"][-1]["month"] == "2026-06"
 
 
-def test_offer_from_a_named_employer_is_set_against_its_filings() -> None:
+def test_offer_from_a_named_employer_is_set_against_the_models_figure_there() -> None:
     args = ["offer", "--role", "software-engineer", "--salary", "200000"]
     result = runner.invoke(app, [*args, "--location", "CA", "--employer", "NVIDIA", "--json"])
     assert result.exit_code == 0, result.output
     vs = json.loads(result.output)["vs_employer"]
-    assert vs["employer"] == "NVIDIA" and vs["cell"]["area"] == "CA"
-    assert vs["verdict"] in ("below", "within", "above") and "Department of Labor" in vs["source"]
-    text = runner.invoke(app, [*args, "--employer", "NVIDIA"]).output
-    assert "vs NVIDIA's filings" in text
+    at = estimate_pay("software-engineer", "CA", level="mid", employer="NVIDIA")
+    assert at.base is not None and at.total is not None
+    assert vs["employer"] == "NVIDIA" and vs["offset"]["n"] >= 15
+    assert vs["base_vs_employer"]["position"]["median"] == at.base.median
+    assert vs["base_vs_employer"]["position"]["p25"] == at.base.p25
+    assert vs["total_vs_employer"]["position"]["p75"] == at.total.p75
+    assert vs["base_vs_employer"]["verdict"] in ("below", "within", "above")
+    assert "cell" not in vs  # no second derivation from the filings table
+    text = runner.invoke(app, [*args, "--location", "CA", "--employer", "NVIDIA"]).output
+    assert "peers at NVIDIA" in text and "Employer NVIDIA:" in text
+
+
+def test_offer_from_an_employer_the_model_does_not_know_says_so() -> None:
+    args = ["offer", "--role", "software-engineer", "--salary", "150000", "--json"]
+    result = runner.invoke(app, [*args, "--employer", "Tiny Widget Startup"])
+    assert result.exit_code == 0, result.output
+    vs = json.loads(result.output)["vs_employer"]
+    assert vs["offset"] is None and vs["base_vs_employer"] is None
+    assert "no employer-specific evidence" in vs["note"]
 
 
 def test_dol_csv_ingest_then_stats_by_employer(tmp_path: Path) -> None:

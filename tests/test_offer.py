@@ -104,6 +104,47 @@ def test_figures_are_labelled_base_or_total_in_the_us() -> None:
 
 
 @pytest.mark.parametrize(
+    ("employer", "years", "where"),
+    [("Google LLC", 3, "Seattle"), ("Infosys Limited", 12, "Texas"), ("NVIDIA", None, "US")],
+)
+def test_employer_comparison_is_estimate_pays_figure_at_the_employer(
+    employer: str, years: float | None, where: str
+) -> None:
+    check = evaluate_offer(
+        "software-engineer", 170_000, equity=200_000, location=where, years=years, employer=employer
+    )
+    vs = check.vs_employer
+    assert vs is not None and vs.offset is not None
+    assert vs.base_vs_employer is not None and vs.total_vs_employer is not None
+    level = seniority_for_years(years)
+    for cmp, amount in ((vs.base_vs_employer, check.base), (vs.total_vs_employer, check.total)):
+        est = estimate_pay("software-engineer", cmp.area or "", level=level, employer=employer)
+        dist = est.base if cmp.kind == "base" else est.total
+        assert dist is not None and cmp.position is not None
+        got = [getattr(cmp.position, k) for k in ("p10", "p25", "median", "p75", "p90")]
+        assert got == [dist.p10, dist.p25, dist.median, dist.p75, dist.p90]
+        placed = place(amount, dist)
+        assert (cmp.band, cmp.verdict) == (placed.band, offer_verdict(placed.band))
+        assert f"peers at {vs.employer}" in cmp.against
+    # the market comparison is unchanged by naming the employer
+    plain = evaluate_offer(
+        "software-engineer", 170_000, equity=200_000, location=where, years=years
+    )
+    assert plain.vs_employer is None
+    assert plain.base_vs_peers == check.base_vs_peers
+
+
+def test_an_employer_without_model_evidence_gets_no_second_verdict() -> None:
+    check = evaluate_offer("data-analyst", 90_000, employer="Corner Bakery of Nowhere")
+    vs = check.vs_employer
+    assert vs is not None and vs.offset is None
+    assert vs.base_vs_employer is None and vs.total_vs_employer is None
+    assert "no employer-specific evidence" in vs.note
+    with pytest.raises(InputError, match="employer"):
+        evaluate_offer("data-analyst", 90_000, employer=" , ")
+
+
+@pytest.mark.parametrize(
     ("kwargs", "error"),
     [
         pytest.param({"role_id": "astronaut", "salary": 1e5}, UnknownRole, id="unknown-role"),

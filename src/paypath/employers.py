@@ -8,11 +8,16 @@ suppressed. Areas are a state (USPS code), a BLS metro area or ``US``; ``fiscal_
 
 * :func:`top_payers` ranks employers for a role in an area by median offered wage.
 * :func:`employer_profile` lists the roles and pay at one employer.
-* :func:`employer_pay` is the one cell an offer from a named employer is set against, and
-  :func:`compare_to_employer` places an offer's base in it (:func:`paypath.verdict.place`).
 
-Every result carries ``source`` (:data:`OFLC_ATTRIBUTION`) and ``caveat``
-(:data:`OFLC_CAVEAT`).
+These are **descriptive tables of the filings**, shown as such (like ``market stats``): what
+employers wrote in PERM filings, not paypath's pay figure, and no verdict is given against
+them. paypath's figure at an employer is :func:`paypath.pay_model.estimate_pay` with
+``employer=`` (its PERM employer offset, fitted on the same filings: the filters, the role
+of each filing and the employer grouping are :func:`paypath.perm_filings.read_perm_filings`'s
+in both builders, so the two cannot disagree on who an employer is).
+
+Every result carries ``source`` (:data:`OFLC_ATTRIBUTION`), ``caveat``
+(:data:`OFLC_CAVEAT`) and ``label`` (:data:`LABEL`).
 """
 
 from __future__ import annotations
@@ -31,15 +36,12 @@ from paypath.employer_names import employer_key, normalize_employer
 from paypath.errors import DataError, InputError, UnknownEmployer
 from paypath.market.sources_oflc import OFLC_ATTRIBUTION, OFLC_CAVEAT
 from paypath.resources import data_path
-from paypath.verdict import OfferVerdict, Placement, offer_verdict, place
 
 __all__ = [
-    "EmployerComparison",
+    "LABEL",
     "EmployerPay",
     "EmployerProfile",
     "EmployerRanking",
-    "compare_to_employer",
-    "employer_pay",
     "employer_profile",
     "list_employers",
     "oflc_area",
@@ -49,6 +51,10 @@ __all__ = [
 TABLE = "oflc/employers.csv"
 SOURCE = f"{OFLC_ATTRIBUTION}: PERM filings FY2023 and FY2026 (Oct 2025-Mar 2026)"
 FISCAL_YEARS = ("all", "2023", "2026")
+LABEL = (
+    "descriptive: offered base wages as filed (PERM), not paypath's pay figure; for the pay "
+    "model's figure at an employer: `paypath pay ROLE --employer NAME`"
+)
 
 
 class EmployerPay(BaseModel):
@@ -75,6 +81,7 @@ class EmployerRanking(BaseModel):
     rows: list[EmployerPay]
     source: str = SOURCE
     caveat: str = OFLC_CAVEAT
+    label: str = LABEL
 
 
 class EmployerProfile(BaseModel):
@@ -84,6 +91,7 @@ class EmployerProfile(BaseModel):
     rows: list[EmployerPay]
     source: str = SOURCE
     caveat: str = OFLC_CAVEAT
+    label: str = LABEL
 
 
 class _Table:
@@ -194,70 +202,6 @@ def employer_profile(
     return EmployerProfile(employer=_table().names[key], area=area_key, fiscal_year=year, rows=rows)
 
 
-def employer_pay(name: str, role: str, area: str | None = None) -> EmployerPay | None:
-    """The employer's cell for ``role`` in ``area``, falling back to the US; None without one.
-
-    Raises :class:`UnknownEmployer` when the employer has no filings in the table at all.
-    """
-    key = _employer(name)
-    role_id = get_role(role).id
-    area_key, _ = oflc_area(area)
-    rows = _table().by_employer[key]
-    for wanted in dict.fromkeys((area_key, "US")):
-        for row in rows:
-            if row.role == role_id and row.area == wanted and row.fiscal_year == "all":
-                return row
-    return None
-
-
 def list_employers() -> list[str]:
     """Every employer in the table (display names), alphabetically."""
     return sorted(_table().names.values(), key=str.lower)
-
-
-class EmployerComparison(BaseModel):
-    """An offer's base pay placed among one employer's filings for the role."""
-
-    employer: str
-    role: str
-    cell: EmployerPay | None
-    placement: Placement | None
-    verdict: OfferVerdict | None
-    note: str
-    source: str = SOURCE
-    caveat: str = OFLC_CAVEAT
-
-
-def compare_to_employer(
-    name: str, role: str, base: float, area: str | None = None
-) -> EmployerComparison:
-    """Place ``base`` among ``name``'s PERM filings for ``role`` in ``area`` (else the US).
-
-    Raises :class:`UnknownEmployer` for an employer with no filings at all; an employer
-    without a cell for the role gives a comparison with no placement and says why.
-    """
-    cell = employer_pay(name, role, area)
-    employer = _table().names[_employer(name)]
-    role_id = get_role(role).id
-    if cell is None:
-        return EmployerComparison(
-            employer=employer,
-            role=role_id,
-            cell=None,
-            placement=None,
-            verdict=None,
-            note=f"{employer} has fewer than 10 PERM filings for {role_id}; no comparison",
-        )
-    placement = place(base, cell)
-    where = "the US" if cell.area == "US" else cell.area
-    return EmployerComparison(
-        employer=employer,
-        role=role_id,
-        cell=cell,
-        placement=placement,
-        verdict=offer_verdict(placement.band),
-        note=(
-            f"base vs {employer}'s offered base wages for {role_id} in {where} "
-            f"(n={cell.n}, FY2023+FY2026 PERM filings)"
-        ),
-    )

@@ -14,6 +14,13 @@ country, and the comparison's ``note`` and ``scope`` say so. Each figure is plac
 :func:`paypath.verdict.place` (the one percentile and band rule) and worded with
 :func:`paypath.verdict.offer_verdict`: below (under p25), within, above (over p75).
 
+Employer (optional): ``vs_employer`` places base and total the same way against the pay
+model's figure *at that employer* (``estimate_pay(..., employer=NAME)``: the market's figure
+shifted by the employer's PERM offset, :func:`paypath.pay_model.employer_offset`). An
+employer the model has no offset for gets no second comparison, and the note says so; the
+"who pays most" table of filings (:mod:`paypath.employers`) is descriptive and gives no
+verdict.
+
 The verdict is suppressed (``None``, with the reason) when the peer evidence is thin:
 fewer than ``MIN_PEER_N`` observations behind the role's own figure. ``years`` moves
 both the base and the total benchmark. Skills do not shift the benchmark: the skill
@@ -33,13 +40,21 @@ from paypath.areas import resolve_area, resolve_area_detail
 from paypath.catalog import get_role
 from paypath.errors import InputError
 from paypath.pay_evidence import PayPosition
-from paypath.pay_model import PayDistribution, PayEstimate, estimate_pay, level_for_years
+from paypath.pay_model import (
+    EmployerOffset,
+    PayDistribution,
+    PayEstimate,
+    employer_offset,
+    estimate_pay,
+    level_for_years,
+)
 from paypath.verdict import offer_verdict, place
 
 __all__ = [
     "MIN_PEER_N",
     "SIGNON_SPREAD_YEARS",
     "Comparison",
+    "EmployerCheck",
     "OfferCheck",
     "evaluate_offer",
     "seniority_for_years",
@@ -62,6 +77,16 @@ class Comparison(BaseModel):
     note: str
 
 
+class EmployerCheck(BaseModel):
+    """The offer against the pay model's figures at one employer."""
+
+    employer: str  # the model's name for it, else as given
+    offset: EmployerOffset | None  # None: no employer-specific evidence, no comparison
+    base_vs_employer: Comparison | None
+    total_vs_employer: Comparison | None
+    note: str
+
+
 class OfferCheck(BaseModel):
     role: str
     title: str
@@ -75,6 +100,7 @@ class OfferCheck(BaseModel):
     first_year_total: float
     base_vs_peers: Comparison
     total_vs_peers: Comparison
+    vs_employer: EmployerCheck | None = None
     sources: list[str]
     method: str
 
@@ -118,18 +144,20 @@ def _compare(
     area: str,
     level: str,
     as_of: str | None,
+    employer: str | None = None,
 ) -> tuple[Comparison, PayEstimate | None]:
     label = "base salary" if kind == "base" else "total comp (base + bonus + yearly stock)"
+    who = f"peers at {employer}" if employer else "peers"
     tried: list[str] = []
     scopes = _scopes(area)
     for scope, name in scopes:
-        est = estimate_pay(role_id, name, level=level, as_of=as_of)
+        est = estimate_pay(role_id, name, level=level, as_of=as_of, employer=employer)
         dist: PayDistribution | None = est.base if kind == "base" else est.total
         if dist is None:
             tried.append(f"{name}: {est.base_reason if kind == 'base' else est.total_reason}")
             continue
         placed = place(amount, dist)
-        against = f"peers: {label}, {role_id}, {level}, {est.area} (US, USD)"
+        against = f"{who}: {label}, {role_id}, {level}, {est.area} (US, USD)"
         notes = list(tried)
         if scope != scopes[0][0]:
             notes.append(f"no {kind} figure for the {scopes[0][0]}; fell back to the {scope}")
@@ -167,7 +195,7 @@ def _compare(
         return cmp, est
     return (
         Comparison(
-            against=f"peers: {label}, {role_id}, {level} (US, USD)",
+            against=f"{who}: {label}, {role_id}, {level} (US, USD)",
             kind=kind,
             scope=None,
             area=None,
@@ -178,6 +206,49 @@ def _compare(
         ),
         None,
     )
+
+
+def _vs_employer(
+    employer: str,
+    salary: float,
+    total: float,
+    role_id: str,
+    area: str,
+    level: str,
+    as_of: str | None,
+) -> tuple[EmployerCheck, list[PayEstimate]]:
+    if not isinstance(employer, str) or not employer.strip():
+        raise InputError("an employer name is required with --employer, e.g. 'Microsoft'")
+    found = employer_offset(employer)
+    if found is None:
+        note = (
+            f"no employer-specific evidence for {employer!r}: the pay model has no PERM "
+            "employer offset for it (fewer than 15 filings, or not among the 1,500 employers "
+            "with the most), so the comparison above (the market's) is the only one"
+        )
+        return EmployerCheck(
+            employer=employer.strip(),
+            offset=None,
+            base_vs_employer=None,
+            total_vs_employer=None,
+            note=note,
+        ), []
+    base_cmp, base_est = _compare("base", salary, role_id, area, level, as_of, employer)
+    total_cmp, total_est = _compare("total", total, role_id, area, level, as_of, employer)
+    note = (
+        f"the pay model's figures at {found.employer}: the market's x "
+        f"{math.exp(found.offset):.3f} ({found.offset:+.3f} log points from {found.n:,} PERM "
+        "filings, shrunk toward the market; PERM wages are often the bottom of the offered "
+        "range, and PERM has no bonus or stock, so total shifts as base does)"
+    )
+    ests = [e for e in (base_est, total_est) if e is not None]
+    return EmployerCheck(
+        employer=found.employer,
+        offset=found,
+        base_vs_employer=base_cmp,
+        total_vs_employer=total_cmp,
+        note=note,
+    ), ests
 
 
 def evaluate_offer(
@@ -193,9 +264,11 @@ def evaluate_offer(
     seniority: str | None = None,
     skills: Iterable[str] = (),
     as_of: str | None = None,
+    employer: str | None = None,
 ) -> OfferCheck:
     """Check an offer: base and total comp each placed among peers of the same role,
-    seniority and metro (see module doc), with a verdict for each."""
+    seniority and metro (see module doc), with a verdict for each; with ``employer``, also
+    against the model's figures at that employer (``vs_employer``)."""
     if not isinstance(role_id, str) or not role_id.strip():
         raise InputError("a role id is required, e.g. software-engineer (see `paypath roles list`)")
     role = get_role(role_id)
@@ -220,8 +293,13 @@ def evaluate_offer(
     total = salary + bonus + equity_per_year + signon / SIGNON_SPREAD_YEARS
     base_cmp, base_est = _compare("base", salary, role.id, area, level, as_of)
     total_cmp, total_est = _compare("total", total, role.id, area, level, as_of)
+    vs_employer, employer_ests = (
+        (None, [])
+        if employer is None
+        else _vs_employer(employer, salary, total, role.id, area, level, as_of)
+    )
     sources: list[str] = []
-    for est in (base_est, total_est):
+    for est in (base_est, total_est, *employer_ests):
         for s in est.sources if est else []:
             if s not in sources:
                 sources.append(s)
@@ -246,6 +324,7 @@ def evaluate_offer(
         first_year_total=round(salary + bonus + equity_per_year + signon, 2),
         base_vs_peers=base_cmp,
         total_vs_peers=total_cmp,
+        vs_employer=vs_employer,
         sources=sources,
         method=method,
     )

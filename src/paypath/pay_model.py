@@ -525,3 +525,89 @@ def market_pay(
             "annual pay converted to USD; survey rows are total compensation"
         ),
     )
+
+
+# ------------------------------------------------------------- employer and skill uplift
+# Appended for issue #15's "one pay model" fold (the offer check's employer comparison and
+# the advisor's next-skill dollars ask these instead of computing their own).
+
+
+class EmployerOffset(BaseModel):
+    """The model's PERM employer offset (``data/pay/employers.csv``) for one employer."""
+
+    employer: str  # display name, as :func:`paypath.employer_names.normalize_employer` gives
+    offset: float  # log points, shrunk toward the market (0)
+    n: int  # PERM filings behind it
+    source: str
+
+
+def employer_offset(name: str) -> EmployerOffset | None:
+    """The employer offset :func:`estimate_pay` applies for ``employer=name``, or None when
+    the model has no employer-specific evidence (then it answers with the market's figure).
+    Raises :class:`~paypath.errors.InputError` for a name with no words in it."""
+    from paypath.employer_names import employer_key
+
+    key = employer_key(name)
+    if not key:
+        raise InputError(f"employer {name!r} has no name in it; give e.g. 'Microsoft'")
+    hit = _employers().get(key)
+    if hit is None:
+        return None
+    display, offset, n = hit
+    return EmployerOffset(
+        employer=display,
+        offset=offset,
+        n=n,
+        source=(
+            "U.S. Department of Labor, OFLC disclosure data: PERM FY2023 and FY2026 H1; "
+            f"{display}'s mean log offered wage after state, wage level, fiscal year and "
+            f"role, from {n:,} filings, shrunk toward the market (scripts/build_pay_model.py)"
+        ),
+    )
+
+
+class PayUplift(BaseModel):
+    """What a pay premium (a share of pay) is worth in dollars for a role: ``share`` x the
+    model's base median for the role, area and seniority (annual USD, US)."""
+
+    kind: Kind = "base"
+    share: float
+    usd: float | None  # None when the model has no base figure (see ``reason``)
+    base_median: float | None
+    level: str
+    area: str
+    source: str
+    reason: str | None = None
+
+
+def pay_uplift(
+    role_id: str, share: float, area: str = "national", *, years: float | None = None
+) -> PayUplift:
+    """``share`` (0.05 = +5%) of the base median :func:`estimate_pay` gives ``role_id`` in
+    ``area`` at the seniority of ``years``, rounded to $100; the one way a premium becomes
+    dollars (the advisor's next-skill uplift)."""
+    if not math.isfinite(share):
+        raise InputError(f"a pay premium must be a finite share of pay, not {share!r}")
+    est = estimate_pay(role_id, area, years=years)
+    base = est.base
+    if base is None:
+        return PayUplift(
+            share=share,
+            usd=None,
+            base_median=None,
+            level=est.level,
+            area=est.area,
+            source="none",
+            reason=est.base_reason,
+        )
+    return PayUplift(
+        share=share,
+        usd=float(round(share * base.median, -2)),
+        base_median=base.median,
+        level=est.level,
+        area=est.area,
+        source=base.source,
+    )
+
+
+__all__ += ["EmployerOffset", "PayUplift", "employer_offset", "pay_uplift"]

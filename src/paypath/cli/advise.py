@@ -15,8 +15,8 @@ import typer
 if TYPE_CHECKING:  # loaded in the commands that use them
     from paypath.advisor import Advice
     from paypath.career import CareerPath
-    from paypath.offer import OfferCheck
-from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table, to_jsonable
+    from paypath.offer import Comparison, OfferCheck
+from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
 from paypath.errors import InputError
 
 __all__ = ["advise_command", "offer_command", "path_command"]
@@ -160,7 +160,9 @@ def offer_command(
         "", "--skills", help="Your skills (recorded; they do not shift the peer figures)."
     ),
     employer: str | None = typer.Option(
-        None, "--employer", help="Employer of the offer: base vs its DOL OFLC filings too."
+        None,
+        "--employer",
+        help="Employer of the offer: also against the pay model's figures at that employer.",
     ),
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -183,19 +185,12 @@ def offer_command(
         location=location,
         years=years,
         skills=skill_ids,
+        employer=employer,
     )
-    from paypath.cli.employers import print_employer_comparison
-    from paypath.employers import compare_to_employer
-
-    vs_employer = compare_to_employer(employer, role, salary, location) if employer else None
     if as_json:
-        emit_json(
-            check if vs_employer is None else {**to_jsonable(check), "vs_employer": vs_employer}
-        )
+        emit_json(check)
         return
     _print_offer(check)
-    if vs_employer is not None:
-        print_employer_comparison(vs_employer)
 
 
 MAX_AMOUNT_USD = 1e9  # no offer pays a billion dollars a year
@@ -217,7 +212,19 @@ def _print_offer(check: OfferCheck) -> None:
         f"(first year {_money(check.first_year_total)})"
     )
     rows = []
-    for name, cmp in (("base", check.base_vs_peers), ("total", check.total_vs_peers)):
+    pairs: list[tuple[str, Comparison | None]] = [
+        ("base", check.base_vs_peers),
+        ("total", check.total_vs_peers),
+    ]
+    emp = check.vs_employer
+    if emp is not None:
+        pairs += [
+            (f"base, {emp.employer}", emp.base_vs_employer),
+            (f"total, {emp.employer}", emp.total_vs_employer),
+        ]
+    for name, cmp in pairs:
+        if cmp is None:
+            continue
         pos = cmp.position
         pct = (
             "-"
@@ -237,5 +244,7 @@ def _print_offer(check: OfferCheck) -> None:
     console.print(
         table("Offer check", ["pay", "against", "percentile", "median", "verdict", "note"], rows)
     )
+    if emp is not None:
+        console.print(f"Employer {emp.employer}: {emp.note}", highlight=False)
     console.print("Sources: " + "; ".join(check.sources))
     console.print(f"Method: {check.method}")

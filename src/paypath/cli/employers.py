@@ -9,12 +9,13 @@ import typer
 from paypath.cli._output import JSON_OPTION, console, emit_json, library_errors, table
 
 if TYPE_CHECKING:  # the employer table loads only in the commands that use it (`--help`)
-    from paypath.employers import EmployerComparison, EmployerPay
+    from paypath.employers import EmployerPay
 
-__all__ = ["app", "print_employer_comparison"]
+__all__ = ["app"]
 
 app = typer.Typer(
-    help="Who pays most: offered base wages by employer from DOL OFLC PERM filings.",
+    help="Who pays most: offered base wages by employer as filed (DOL OFLC PERM), a "
+    "descriptive table; the pay model's figure at an employer: `paypath pay ROLE --employer`.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -29,9 +30,10 @@ def _cells(row: EmployerPay, first: str) -> list[str]:
     return [first, f"{row.n:,}", f"${row.p25:,.0f}", f"${row.median:,.0f}", f"${row.p75:,.0f}"]
 
 
-def _footer(source: str, caveat: str) -> None:
+def _footer(source: str, caveat: str, label: str) -> None:
     console.print(f"Source: {source} (offered base wage, annual USD)", highlight=False)
     console.print(f"Caveat: {caveat}", highlight=False)
+    console.print(label[:1].upper() + label[1:] + ".", highlight=False)
 
 
 @app.callback()
@@ -60,7 +62,7 @@ def employers_command(
     console.print(table(title, ["employer", "n", "p25", "median", "p75"], rows))
     if not ranking.rows:
         console.print("No employer has 10 or more filings for this role and area.")
-    _footer(ranking.source, ranking.caveat)
+    _footer(ranking.source, ranking.caveat, ranking.label)
 
 
 @app.command("show")
@@ -81,18 +83,4 @@ def show_command(
     title = f"{profile.employer} in {profile.area} (FY {profile.fiscal_year})"
     rows = [_cells(r, r.role) for r in profile.rows]
     console.print(table(title, ["role", "n", "p25", "median", "p75"], rows))
-    _footer(profile.source, profile.caveat)
-
-
-def print_employer_comparison(cmp: EmployerComparison) -> None:
-    """The offer check's extra line: base vs the employer's own filings."""
-    if cmp.cell is None or cmp.placement is None:
-        console.print(f"vs {cmp.employer}: {cmp.note}", highlight=False)
-        return
-    p, c = cmp.placement, cmp.cell
-    console.print(
-        f"vs {cmp.employer}'s filings: {cmp.verdict} (p{p.percentile:.0f}; median "
-        f"${c.median:,.0f}, p25 ${c.p25:,.0f}, p75 ${c.p75:,.0f}; {cmp.note})",
-        highlight=False,
-    )
-    _footer(cmp.source, cmp.caveat)
+    _footer(profile.source, profile.caveat, profile.label)
