@@ -25,10 +25,11 @@ roles (0 where no figure exists). Pay counts in full only from a fit of ``PAY_FU
 Next skills (:func:`next_skills`): the target role's missing skills, each with its
 expected uplift = market pay premium (fraction, :func:`paypath.market.analytics.skill_premiums`;
 the more precise of the role's own and the all-roles estimate; a proportion measured on
-the market data's pay, applied to the person's expected pay in the role), capped at what
-the premium model supports: the lower end of its 95% CI, and 0 when the CI includes 0 or
-is unknown (the point estimate stays in the evidence). Uplifts are per skill, never
-summed: each compares people with and without one skill. Effort =
+the market data's pay), capped at what the premium model supports, in dollars by
+:func:`paypath.pay_model.pay_uplift` (x the model's base median for the role, area and
+seniority; the advisor computes no pay figure itself). The cap: the lower end of its 95%
+CI, and 0 when the CI includes 0 or is unknown (the point estimate stays in the evidence).
+Uplifts are per skill, never summed: each compares people with and without one skill. Effort =
 ``Skill.effort_weeks`` (or ``DEFAULT_EFFORT_WEEKS`` when the catalog has no estimate),
 halved when the person has a related skill. Skills with a significant positive premium
 (95% CI above zero) rank first by uplift per week of effort; the rest follow by the role
@@ -51,6 +52,7 @@ from paypath.pay_evidence import (
     role_demand,
     role_premiums,
 )
+from paypath.pay_model import pay_uplift
 from paypath.profile import Profile, build_profile
 
 __all__ = [
@@ -110,7 +112,7 @@ class NextSkill(BaseModel):
     id: str
     name: str
     required: bool
-    uplift: float | None  # USD/yr, premium × expected pay
+    uplift: float | None  # USD/yr, pay_model.pay_uplift: supported premium × base median
     premium: float | None
     premium_significant: bool | None  # its 95% confidence interval excludes zero
     effort: float  # weeks
@@ -378,17 +380,19 @@ def _one_next_skill(
         )
         if pay.expected is not None:
             supported = _supported_premium(premium.premium, premium.ci_low)
-            uplift = round(supported * pay.expected, -2)
+            worth = pay_uplift(role.id, supported, pay.area, level=pay.level)
+            uplift = worth.usd
             evidence.append(
                 Evidence(
                     kind="pay",
-                    value=pay.expected,
+                    value=worth.base_median,
                     detail=(
                         f"supported premium {supported:+.1%} (the premium capped at its 95% CI's "
-                        f"lower end, 0 when that is not above 0) applied to expected pay "
-                        f"${pay.expected:,.0f} in {role.id} ({pay.area})"
+                        f"lower end, 0 when that is not above 0) x the pay model's base median "
+                        f"${worth.base_median or 0:,.0f} in {role.id} ({worth.area}, "
+                        f"{worth.level}): pay_model.pay_uplift"
                     ),
-                    source=pay.source,
+                    source=worth.source,
                 )
             )
     else:
@@ -474,7 +478,8 @@ METHOD = {
     ),
     "next_skills": (
         "uplift = market skill premium capped at its 95% CI's lower end (0 when the CI "
-        "includes 0) × expected pay, per skill, not summed; ranked by uplift per week of effort"
+        "includes 0) × the pay model's base median (pay_model.pay_uplift), per skill, not "
+        "summed; ranked by uplift per week of effort"
     ),
 }
 

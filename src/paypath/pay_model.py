@@ -581,14 +581,19 @@ class PayUplift(BaseModel):
 
 
 def pay_uplift(
-    role_id: str, share: float, area: str = "national", *, years: float | None = None
+    role_id: str,
+    share: float,
+    area: str = "national",
+    *,
+    years: float | None = None,
+    level: str | None = None,
 ) -> PayUplift:
     """``share`` (0.05 = +5%) of the base median :func:`estimate_pay` gives ``role_id`` in
-    ``area`` at the seniority of ``years``, rounded to $100; the one way a premium becomes
-    dollars (the advisor's next-skill uplift)."""
+    ``area`` at the seniority (``level``, else from ``years``), rounded to $100: the one way
+    a premium becomes dollars (the advisor's next-skill uplift)."""
     if not math.isfinite(share):
         raise InputError(f"a pay premium must be a finite share of pay, not {share!r}")
-    est = estimate_pay(role_id, area, years=years)
+    est = estimate_pay(role_id, area, years=years, level=level)
     base = est.base
     if base is None:
         return PayUplift(

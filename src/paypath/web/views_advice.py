@@ -128,7 +128,13 @@ def _pay_chart(advice: Advice) -> Chart:
 def _skills_chart(advice: Advice) -> Chart:
     chart = Chart(
         title=f"Pay uplift of the next skills for {advice.target} (USD per year)",
-        series=[Series("uplift", "Expected uplift (premium × expected pay)", "range")],
+        series=[
+            Series(
+                "uplift",
+                "Expected uplift (supported premium × the pay model's base median)",
+                "range",
+            )
+        ],
     )
     for skill in advice.next_skills:
         if skill.uplift is None or skill.uplift <= 0:
