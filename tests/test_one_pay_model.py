@@ -8,8 +8,9 @@ Two halves:
   into pay percentiles, who may compute quantiles or medians, and who may open the pay
   tables. Each exception is listed with the reason it is not a second pay model; a new
   module that needs one must add itself here, in review.
-* **Behaviour**: the claim checker, ``roles compare``, the home page and ``trends`` show the
-  model's figures (equal to :func:`paypath.pay_model.estimate_pay`'s), not their own.
+* **Behaviour**: the claim checker, ``roles compare``, the home page, the role page's
+  by-state table, the offer check's employer comparison and the advisor's next-skill dollars
+  show the model's figures (equal to :func:`paypath.pay_model.estimate_pay`'s), not their own.
 """
 
 from __future__ import annotations
@@ -59,9 +60,10 @@ ALLOWED_QUANTILES = {
 ALLOWED_TABLES = {
     "wages.py": "reads the BLS OEWS extract",
     "pay_model.py": "reads the fitted model and its PERM employer offsets",
-    # Known, open (issue #15 review): descriptive tables of DOL filings shown as such.
-    "employers.py": "PERM offered wages per employer ('who pays most'); a second derivation "
-    "of the filings beside pay_model's employer offsets, to fold in with the fit",
+    # Descriptive tables of DOL filings, shown as such (labelled, no verdict):
+    "employers.py": "PERM offered wages per employer ('who pays most'), labelled descriptive; "
+    "built from paypath.perm_filings's filings, roles and employer grouping, the same as the "
+    "model's employer offsets; the offer check's employer comparison is estimate_pay's",
     "trends.py": "median offered wage per SOC and fiscal year (a trend, labelled OFLC)",
 }
 
@@ -142,6 +144,21 @@ def test_only_wages_and_the_pay_model_open_the_pay_tables() -> None:
     assert offenders == {}
 
 
+def test_descriptive_tables_give_no_verdict() -> None:
+    """The modules allowed to read the filings tables describe them; none places a pay
+    figure in them (paypath.verdict) or builds its own distribution of employer pay."""
+    trees = dict(_modules())
+    for rel in ALLOWED_TABLES.keys() - {"wages.py", "pay_model.py"}:
+        assert not _imported(trees[rel], "paypath.verdict"), rel
+
+
+def test_both_employer_builders_share_one_reading_of_the_filings() -> None:
+    scripts = SRC.parents[1] / "scripts"
+    for name in ("build_employers.py", "build_pay_model.py"):
+        tree = ast.parse((scripts / name).read_text(encoding="utf-8"))
+        assert "read_perm_filings" in _imported(tree, "paypath.perm_filings"), name
+
+
 def test_the_guard_sees_what_it_guards() -> None:
     """The checks are live: they find the known readers (so an empty offender list means
     something)."""
@@ -202,3 +219,65 @@ def test_home_page_model_column_is_the_models_figure() -> None:
     for row in rows:
         model = estimate_pay(row.role.id, "national", level="mid").base
         assert model is not None and row.model_median.value == model.median
+
+
+def test_role_page_states_are_the_models_base_per_state() -> None:
+    from paypath.web.views import STATE_LEVEL, role_page
+
+    page = role_page("ml-engineer")
+    assert len(page.states) >= 45
+    for row in page.states:
+        base = estimate_pay("ml-engineer", row.area, level=STATE_LEVEL).base
+        assert base is not None and row.kind == "base" and row.source == base.source
+        got = (row.p10, row.p25, row.median, row.p75, row.p90)
+        assert got == (base.p10, base.p25, base.median, base.p75, base.p90)
+    assert [r.median for r in page.states] == sorted((r.median for r in page.states), reverse=True)
+
+
+def test_roles_on_one_soc_get_their_own_state_figures() -> None:
+    from paypath.web.views import role_page
+
+    ml = {r.area: r.median for r in role_page("ml-engineer").states}
+    swe = {r.area: r.median for r in role_page("software-engineer").states}
+    shared = ml.keys() & swe.keys()
+    assert len(shared) >= 45 and all(ml[a] != swe[a] for a in shared)
+
+
+def test_web_offer_with_an_employer_is_estimate_pays_figure_there() -> None:
+    from paypath.web.api_advice import offer_check
+    from paypath.web.models import OfferIn
+
+    check = offer_check(
+        OfferIn(role="data-engineer", salary=150_000.0, location="Texas", employer="Amazon")
+    )
+    vs = check.vs_employer
+    assert vs is not None and vs.base_vs_employer is not None
+    pos = vs.base_vs_employer.position
+    base = estimate_pay("data-engineer", "Texas", level="mid", employer="Amazon").base
+    assert pos is not None and base is not None
+    assert (pos.p25, pos.median, pos.p75) == (base.p25, base.median, base.p75)
+
+
+def test_advisors_skill_dollars_are_the_models() -> None:
+    """Next-skill uplift = the supported premium (capped at its 95% CI's lower end) x the
+    model's base median for the role, area and seniority (pay_model.pay_uplift)."""
+    from paypath.advisor import build_profile, next_skills
+    from paypath.pay_evidence import role_premiums
+    from paypath.pay_model import pay_uplift
+
+    profile = build_profile(["python, sql"], years=6, location="Washington")
+    base = estimate_pay("data-engineer", "Washington", years=6).base
+    premiums, _ = role_premiums("data-engineer")
+    assert base is not None
+    found = next_skills(profile, "data-engineer", limit=None)
+    assert any(s.uplift for s in found), "some next skill has a supported premium"
+    for s in found:
+        premium = premiums.get(s.id)
+        if premium is None:
+            assert s.uplift is None
+            continue
+        low = premium.ci_low
+        supported = 0.0 if low is None or low <= 0 else min(premium.premium, low)
+        worth = pay_uplift("data-engineer", supported, "Washington", years=6)
+        assert worth.base_median == base.median and worth.source == base.source
+        assert s.uplift == worth.usd == round(supported * base.median, -2)

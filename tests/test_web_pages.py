@@ -14,6 +14,7 @@ from markupsafe import escape
 
 from _web_client import client
 from paypath.catalog import load_roles
+from paypath.pay_model import estimate_pay
 from paypath.web.charts import Chart, Mark, Series
 from paypath.web.render import chart_json, money
 from paypath.web.security import CSP
@@ -127,6 +128,31 @@ def test_numbers_carry_their_source_on_hover() -> None:
     numbers = re.findall(r'<span class="num"[^>]*>', html)
     assert numbers
     assert all('title="' in n and "Source" in n for n in numbers)
+
+
+def test_role_page_state_table_is_the_models_base_labelled_with_sources() -> None:
+    html = C.get("/roles/site-reliability-engineer").text
+    assert "Base salary by state" in html and "pay model" in html
+    section = html[html.index("Base salary by state") :]
+    base = estimate_pay("site-reliability-engineer", "Texas", level="mid").base
+    assert base is not None
+    row = re.search(r"<td>Texas</td>(.*?)</tr>", section, re.S)
+    assert row is not None
+    cells = re.findall(r'title="Source: ([^"]*)"[^>]*>([^<]*)<', row.group(1))
+    assert [v for _, v in cells] == [
+        money(x) for x in (base.p10, base.p25, base.median, base.p75, base.p90)
+    ]
+    assert all(str(escape(base.source)) == src for src, _ in cells)
+
+
+def test_offer_page_with_an_employer_shows_the_models_figure_there() -> None:
+    query = "role=software-engineer&salary=190000&location=Seattle&employer=Microsoft"
+    html = C.get(f"/offer?{query}").text
+    assert "peers at Microsoft" in html and 'id="employer-note"' in html
+    at = estimate_pay("software-engineer", "Seattle", level="mid", employer="Microsoft").base
+    assert at is not None and money(at.median) in html
+    unknown = C.get("/offer?role=software-engineer&salary=190000&employer=Nobody+Widgets").text
+    assert "no employer-specific evidence" in unknown and "peers at" not in unknown
 
 
 def test_favicon_is_served_locally() -> None:

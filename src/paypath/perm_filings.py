@@ -1,9 +1,9 @@
 """PERM filings as both employer builders read them: one set of filters, one role per filing,
 one employer per name.
 
-``scripts/build_employers.py`` (the "who pays most" table, ``data/oflc/employers.csv``) and
-the employer step of ``scripts/build_pay_model.py`` (the pay model's employer offsets,
-``data/pay/employers.csv``) both read the PERM disclosure files through
+``scripts/build_employers.py`` (the "who pays most" table of :mod:`paypath.employers`) and the
+employer step of ``scripts/build_pay_model.py`` (the pay model's employer offsets,
+:func:`paypath.pay_model.employer_offset`) both read the PERM disclosure files through
 :func:`read_perm_filings`, so they cannot disagree on which filings count, what role a
 filing is, or who an employer is.
 

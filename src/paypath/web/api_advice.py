@@ -47,6 +47,7 @@ def offer_check(body: OfferIn) -> OfferCheck:
         location=body.location,
         years=body.years,
         skills=skills,
+        employer=body.employer,
     )
 
 
@@ -89,5 +90,7 @@ def path_endpoint(
 
 @router.post("/offer", response_model=OfferCheck, summary="Check an offer")
 def offer_endpoint(body: OfferIn) -> OfferCheck:
-    """An offer's base pay against BLS wages and its total against the market, with verdicts."""
+    """An offer's base and total comp each placed among peers by the pay model (role,
+    seniority, metro), with verdicts; with ``employer``, also against the model's figures
+    at that employer (``vs_employer``)."""
     return serialized(offer_check, body)

@@ -171,6 +171,13 @@ class OfferIn(_Input):
     location: PlaceName | None = None
     years: Years | None = None
     skills: list[SkillName] = Field(default=[], max_length=100)
+    employer: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=120,
+        description="Employer of the offer: also against the pay model's figures there.",
+        examples=["Microsoft"],
+    )
 
 
 class CheckIn(TextIn):

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
+from paypath.areas import list_areas
 from paypath.catalog import Role, get_role, get_skill
-from paypath.errors import InsufficientData, PaypathError
+from paypath.errors import InsufficientData
 from paypath.market.analytics import Premium, skill_premiums
 from paypath.pay_model import (
     PayDistribution,
     estimate_pay,
     market_pay,
     official_wages,
-    official_wages_by_state,
 )
 from paypath.wages import RoleWages
 from paypath.web.api_roles import ranked_roles
@@ -32,6 +31,7 @@ __all__ = [
     "National",
     "RolePage",
     "SkillRow",
+    "StateRow",
     "home",
     "role_page",
 ]
@@ -40,6 +40,7 @@ SEED = "Seed article: 'Highest paying tech jobs in 2026' (figures unsourced ther
 SURVEY_COUNTRY = "US"
 SURVEY_MIN_N = 10  # paypath.pay_model.MARKET_MIN_N
 STATES_CHARTED = 15
+STATE_LEVEL = "mid"  # the seniority of the role page's figures
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,20 @@ class National:
     p75: Figure
 
 
+@dataclass(frozen=True)
+class StateRow:
+    """The pay model's base salary for the role in one state (mid level, annual USD)."""
+
+    area: str
+    p10: float
+    p25: float
+    median: float
+    p75: float
+    p90: float
+    source: str
+    kind: str = "base"
+
+
 @dataclass
 class RolePage:
     role: Role
@@ -101,7 +116,8 @@ class RolePage:
     related: list[Role]
     sources: list[str] = field(default_factory=list)
     national: National | None = None
-    states: list[Any] = field(default_factory=list)
+    states: list[StateRow] = field(default_factory=list)
+    state_level: str = STATE_LEVEL
     state_chart: Chart | None = None
     skill_charts: list[Chart] = field(default_factory=list)
     has_premiums: bool = False
@@ -261,10 +277,13 @@ def _premium_chart(rows: list[SkillRow], role: Role) -> Chart:
     return chart
 
 
-def _state_chart(states: list[Any], role: Role) -> Chart:
+def _state_chart(states: list[StateRow], role: Role) -> Chart:
     chart = Chart(
-        title=f"{role.title}: BLS wages in the best-paying states (USD per year)",
-        series=[Series("iqr", "p25–p75 (tick: median)", "range")],
+        title=(
+            f"{role.title}: base salary in the best-paying states, pay model, "
+            f"{STATE_LEVEL} level (USD per year)"
+        ),
+        series=[Series("iqr", "base p25–p75 (tick: median)", "range")],
     )
     for w in states[:STATES_CHARTED]:
         chart.add_row(
@@ -272,8 +291,8 @@ def _state_chart(states: list[Any], role: Role) -> Chart:
             [
                 Mark(
                     "iqr",
-                    f"{w.area}: p25 {money(w.p25)}, median {money(w.median)}, "
-                    f"p75 {money(w.p75)}. Source: {w.source}",
+                    f"{w.area}: base p25 {money(w.p25)}, median {money(w.median)}, "
+                    f"p75 {money(w.p75)} ({STATE_LEVEL} level). Source: {w.source}",
                     lo=w.p25,
                     hi=w.p75,
                     mid=w.median,
@@ -284,7 +303,7 @@ def _state_chart(states: list[Any], role: Role) -> Chart:
 
 
 def role_page(role_id: str) -> RolePage:
-    """One role: responsibilities, skills with premiums, wages by state, related roles."""
+    """One role: responsibilities, skills with premiums, base pay by state, related roles."""
     role = get_role(role_id)
     premiums, note = _premiums(role.id)
     rows = []
@@ -312,19 +331,31 @@ def role_page(role_id: str) -> RolePage:
 
 
 def _add_wages(page: RolePage, role: Role) -> None:
-    from paypath.pay_model import estimate_pay
-
-    est = estimate_pay(role.id, "national", level="mid")
+    est = estimate_pay(role.id, "national", level=STATE_LEVEL)
     if est.base is not None:
         src = est.base.source
         page.national = National(
             Figure(est.base.p25, src), Figure(est.base.median, src), Figure(est.base.p75, src)
         )
         page.sources.append(src)
-    try:
-        states = official_wages_by_state(role.id)
-    except PaypathError as exc:
-        page.notes.append(exc.message)
-        return
-    page.states = sorted(states, key=lambda w: -(w.median or 0.0))
-    page.state_chart = _state_chart(page.states, role)
+    page.states, missing = state_pay(role.id)
+    if missing:
+        page.notes.append("No base figure for " + "; ".join(missing) + ".")
+    page.state_chart = _state_chart(page.states, role) if page.states else None
+
+
+def state_pay(role_id: str) -> tuple[list[StateRow], list[str]]:
+    """The pay model's base salary (:func:`~paypath.pay_model.estimate_pay`, the state as the
+    area, ``STATE_LEVEL``) in every state, best-paid first; and the states without a figure,
+    each with the model's reason."""
+    rows: list[StateRow] = []
+    missing: list[str] = []
+    for area in list_areas("state"):
+        est = estimate_pay(role_id, area.name, level=STATE_LEVEL)
+        b = est.base
+        if b is None:
+            missing.append(f"{area.name} ({est.base_reason})")
+            continue
+        rows.append(StateRow(area.name, b.p10, b.p25, b.median, b.p75, b.p90, b.source))
+    rows.sort(key=lambda r: (-r.median, r.area))
+    return rows, missing

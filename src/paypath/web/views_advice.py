@@ -229,6 +229,16 @@ def _offer_chart(check: OfferCheck) -> Chart:
     total = check.total_vs_peers.position
     if total is not None:
         chart.add_row("Total vs peers", _position_marks("Peers' total comp", total, "market"))
+    emp = check.vs_employer
+    if emp is not None:
+        for cmp, key, what in (
+            (emp.base_vs_employer, "bls", "base salary"),
+            (emp.total_vs_employer, "market", "total comp"),
+        ):
+            if cmp is not None and cmp.position is not None:
+                label = f"{what.capitalize()} at {emp.employer}"
+                chart.add_row(label, _position_marks(f"Pay model, {what} at {emp.employer}",
+                                                     cmp.position, key))  # fmt: skip
     chart.add_ref(check.base, "Base offer")
     if check.total != check.base and total is not None:
         chart.add_ref(check.total, "Total offer")
@@ -250,6 +260,7 @@ def offer_input(form: dict[str, str]) -> OfferIn:
         location=(form.get("location") or "").strip() or None,
         years=_number(form, "years"),
         skills=[s for s in (form.get("skills") or "").split(",") if s.strip()],
+        employer=(form.get("employer") or "").strip() or None,
     )
 
 
