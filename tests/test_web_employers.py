@@ -18,6 +18,7 @@ def test_who_pays_most_ranks_employers_with_a_chart_and_source() -> None:
     assert 'id="employers-chart"' in r.text and 'type="search"' in r.text
     assert "U.S. Department of Labor, OFLC disclosure data" in r.text
     assert "no bonus or equity" in r.text
+    assert "Descriptive: offered base wages as filed" in r.text
     spec = json.loads(re.search(r'class="chart-data">(.*?)</script>', r.text, re.S)[1])  # type: ignore[index]
     mids = [row["marks"][0]["mid"] for row in spec["rows"]]
     assert mids == sorted(mids, reverse=True) and "Source:" in spec["rows"][0]["marks"][0]["title"]
@@ -34,6 +35,7 @@ def test_role_page_lists_top_payers_and_a_trend_chart() -> None:
     r = CLIENT.get("/roles/software-engineer")
     assert r.status_code == 200
     assert 'id="top-payers"' in r.text and 'id="trend-chart"' in r.text
+    assert "not paypath&#39;s pay figure" in r.text or "not paypath's pay figure" in r.text
     assert "FY2026 (partial year)" in r.text
 
 

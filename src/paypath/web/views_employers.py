@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from paypath.catalog import Role, load_roles
-from paypath.employers import EmployerProfile, EmployerRanking, employer_profile, top_payers
+from paypath.employers import (
+    LABEL,
+    EmployerProfile,
+    EmployerRanking,
+    employer_profile,
+    top_payers,
+)
 from paypath.errors import PaypathError
 from paypath.market.sources_oflc import OFLC_CAVEAT
 from paypath.trends import RoleTrend, role_trend
@@ -25,6 +31,7 @@ class EmployersPage:
     chart: Chart | None = None
     errors: list[str] = field(default_factory=list)
     caveat: str = OFLC_CAVEAT
+    label: str = LABEL
 
 
 @dataclass
@@ -34,6 +41,7 @@ class RoleOflc:
     trend: RoleTrend | None
     trend_chart: Chart | None
     caveat: str = OFLC_CAVEAT
+    label: str = LABEL
 
 
 def ranking_chart(ranking: EmployerRanking) -> Chart:
