@@ -110,6 +110,9 @@ def test_dol_csv_ingest_then_stats_by_employer(tmp_path: Path) -> None:
 
 def test_trends_show_pay_today_as_an_estimate_beside_the_official_figure() -> None:
     result = runner.invoke(app, ["trends", "software-engineer", "--area", "California"])
-    assert "(official)" in result.output and "not an official statistic" in result.output
+    assert (
+        "(official, all workers" in result.output and "not an official statistic" in result.output
+    )
     doc = json.loads(runner.invoke(app, ["trends", "software-engineer", "--json"]).output)
-    assert doc["current_pay"]["aged"]["estimate_month"] == "2026-04"
+    assert doc["current_pay"]["estimate_month"] == "2026-04"
+    assert doc["current_pay"]["estimate"]["kind"] == "base"

@@ -6,7 +6,7 @@ import pytest
 
 from paypath.errors import InputError, NotFound
 from paypath.pay_model import estimate_pay, model_info, official_wages, wage_index
-from paypath.trends import age_to_latest, ai_share, current_pay, posted_wage_growth, role_trend
+from paypath.trends import ai_share, current_pay, posted_wage_growth, role_trend
 
 
 def test_software_engineer_trend_matches_the_aggregates() -> None:
@@ -37,26 +37,21 @@ def test_indeed_series() -> None:
         ai_share("ZZ")
 
 
-def test_aged_figures_are_labelled_estimates() -> None:
-    aged = age_to_latest(100_000, "2025-05")
-    assert aged.official == 100_000 and aged.estimate_month == "2026-04"
-    # US: the pay model's chained posted-wage index, the same one `paypath pay --as-of` uses
-    factor = wage_index("2026-04") / wage_index("2025-05")
-    assert aged.estimate == round(100_000 * factor, -2)
-    now = estimate_pay("data-scientist", as_of="2026-04").base
-    then = estimate_pay("data-scientist").base
-    assert now is not None and then is not None
-    # the pay model's offers follow the index in part (its fitted time pass-through)
+def test_trends_pay_today_is_the_pay_models_figure_at_the_latest_index_month() -> None:
+    today = current_pay("data-scientist")
+    assert today is not None and today.estimate is not None
+    latest = max(model_info()["wage_index"])
+    assert today.estimate_month == latest
+    model = estimate_pay("data-scientist", level="mid", as_of=latest).base
+    assert model is not None
+    assert today.estimate == model  # one aging of pay: the model's, not a second one
+    then = estimate_pay("data-scientist", level="mid").base
+    assert then is not None
+    # the model's offers follow the posted-wage index in part (its fitted time pass-through)
+    factor = wage_index(latest) / wage_index("2025-05")
     tau = float(model_info()["calibration"]["time_pass_through"])
-    assert abs(now.median / then.median - factor**tau) < 0.002  # both rounded to $100
-    # elsewhere: the latest year-on-year growth compounded over the months between
-    gb = posted_wage_growth("GB")[-1]
-    abroad = age_to_latest(100_000, "2025-05", "GB")
-    months = (int(gb.month[:4]) - 2025) * 12 + int(gb.month[5:]) - 5
-    assert abroad.estimate == round(100_000 * (1 + gb.value) ** (months / 12), -2)
-    assert "estimate" in aged.method and "not an official statistic" in aged.method
-    with pytest.raises(InputError):
-        age_to_latest(1.0, "2030-01")
+    assert abs(model.median / then.median - factor**tau) < 0.002  # both rounded to $100
+    assert "not an official statistic" in today.method
 
 
 def test_pay_today_keeps_the_official_figure_beside_the_estimate() -> None:
@@ -64,19 +59,4 @@ def test_pay_today_keeps_the_official_figure_beside_the_estimate() -> None:
     assert today is not None
     assert today.official == official_wages("software-engineer").median  # never replaced
     assert today.official_source.startswith("BLS OEWS")
-    assert today.aged.official_month == "2025-05" and today.aged.estimate > today.official
-
-
-def test_trends_and_the_pay_model_age_figures_the_same_way() -> None:
-    from paypath.pay_model import estimate_pay
-
-    then = estimate_pay("software-engineer", as_of="2025-05")
-    now = estimate_pay("software-engineer", as_of="2026-04")
-    assert then.base is not None and now.base is not None
-    aged = age_to_latest(then.base.median, "2025-05")
-    tau = float(model_info()["calibration"]["time_pass_through"])
-    assert now.base.median == pytest.approx(
-        then.base.median * (1 + aged.growth_pct / 100) ** tau, rel=1e-3
-    )
-    with pytest.raises(InputError, match="2025-05"):
-        age_to_latest(1.0, "May 2025")
+    assert today.official_month == "2025-05" and today.estimate is not None

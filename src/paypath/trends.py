@@ -13,14 +13,14 @@ Shipped tables (built by ``scripts/build_trends.py``):
 
 :func:`role_trend` reads a role through its catalog SOC code (the first one); several roles
 share an SOC (15-1252 is software, ML, DevOps, SRE...), and the trend says so.
-:func:`age_to_latest` states an official figure of an earlier month as of the latest month of
-the advertised-wage series: an estimate, labelled with its method, never a replacement.
+:func:`current_pay` puts the official BLS median (kept as published) beside the pay
+model's figure as of the latest month of its wage index (:func:`paypath.pay_model.estimate_pay`
+with ``as_of``): one aging of pay, the model's, never a second one here.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from pydantic import BaseModel
 from paypath.catalog import get_role, load_roles
 from paypath.errors import InputError, NotFound
 from paypath.market.sources_oflc import OFLC_ATTRIBUTION, OFLC_CAVEAT
+from paypath.pay_model import PayDistribution
 from paypath.resources import data_path
 
 if TYPE_CHECKING:
@@ -36,14 +37,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INDEED_SOURCE",
-    "AgedFigure",
     "AreaPoint",
     "AreaTrend",
     "CurrentPay",
     "MonthValue",
     "RoleTrend",
     "TrendPoint",
-    "age_to_latest",
     "ai_share",
     "area_trend",
     "current_pay",
@@ -84,23 +83,17 @@ class RoleTrend(BaseModel):
 
 
 class CurrentPay(BaseModel):
-    """The official OEWS median of a role and, beside it, that figure aged to today."""
+    """The official OEWS median of a role and, beside it, the pay model's figure for today."""
 
     role: str
     area: str
     official: float
     official_source: str
-    aged: AgedFigure
-
-
-class AgedFigure(BaseModel):
-    official: float
     official_month: str
-    estimate: float
+    estimate: PayDistribution | None  # the model's mid-level base as of ``estimate_month``
+    estimate_reason: str | None = None
     estimate_month: str
-    growth_pct: float
     method: str
-    source: str = INDEED_SOURCE
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -255,69 +248,33 @@ def area_trend(role: str, area: str) -> AreaTrend:
     )
 
 
-def age_to_latest(value: float, month: str = "2025-05", country: str = "US") -> AgedFigure:
-    """``value`` (a figure describing ``month``, YYYY-MM) aged to the latest month of the
-    advertised-wage growth series: an estimate, with its method stated.
-
-    US: :func:`paypath.pay_model.wage_growth_factor`, the one aging of a pay figure (the pay
-    model's ``as_of`` uses it too). Elsewhere (no chained index is fitted): the latest
-    year-on-year growth, compounded over the months between."""
-    if not _MONTH.match(month.strip()):
-        raise InputError(f"month {month!r} must look like 2025-05")
-    if country.strip().upper() == "US":
-        from paypath.pay_model import wage_growth_factor
-
-        factor, latest = wage_growth_factor(month)
-        if month > latest:
-            raise InputError(f"{month} is after the latest wage-index month {latest}")
-        how = f"the US advertised-wage index ({month} -> {latest}: {factor - 1:+.2%})"
-    else:
-        series = posted_wage_growth(country)
-        latest = series[-1].month
-        months = _months_between(month, latest)
-        if months < 0:
-            raise InputError(f"{month} is after the latest wage-growth month {latest}")
-        factor = (1 + series[-1].value) ** (months / 12)
-        how = (
-            f"advertised-wage growth in {country.upper()} ({series[-1].value:.1%} a year as of "
-            f"{latest}) for {months} months"
-        )
-    return AgedFigure(
-        official=value,
-        official_month=month,
-        estimate=round(value * factor, -2),
-        estimate_month=latest,
-        growth_pct=round((factor - 1) * 100, 2),
-        method=f"estimate: the {month} figure grown by {how}; not an official statistic",
-    )
-
-
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-
-
-def _months_between(start: str, end: str) -> int:
-    y0, m0 = (int(p) for p in start.split("-"))
-    y1, m1 = (int(p) for p in end.split("-"))
-    return (y1 - y0) * 12 + (m1 - m0)
-
-
 OEWS_MONTH = "2025-05"  # BLS OEWS May 2025 estimates
 
 
 def current_pay(role: str, area: str = "national") -> CurrentPay | None:
-    """The BLS OEWS May 2025 median of ``role`` in ``area`` (official, kept as it is) and an
-    estimate of it as of the latest advertised-wage month; None when BLS publishes no median.
-    """
-    from paypath.pay_model import official_wages
+    """The BLS OEWS May 2025 median of ``role`` in ``area`` (official, kept as it is) and the
+    pay model's mid-level base as of the latest month of its wage index; None when BLS
+    publishes no median."""
+    from paypath.pay_model import estimate_pay, official_wages, wage_growth_factor
     from paypath.wages import RoleWages
 
     wages = official_wages(role, area)
     if wages.median is None:
         return None
+    _, latest = wage_growth_factor(OEWS_MONTH)
+    model = estimate_pay(role, area, level="mid", as_of=latest)
     return CurrentPay(
         role=wages.role_id if isinstance(wages, RoleWages) else wages.soc,
         area=wages.area,
         official=wages.median,
         official_source=wages.source,
-        aged=age_to_latest(wages.median, OEWS_MONTH, "US"),
+        official_month=OEWS_MONTH,
+        estimate=model.base,
+        estimate_reason=model.base_reason,
+        estimate_month=latest,
+        method=(
+            "estimate, not an official statistic: paypath's pay model (mid level, base) as of "
+            f"{latest}; the official figure describes all workers in the occupation in "
+            f"{OEWS_MONTH}. {model.method}"
+        ),
     )

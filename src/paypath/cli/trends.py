@@ -114,10 +114,18 @@ def _print_area(local: AreaTrend) -> None:
 
 
 def _print_today(today: CurrentPay) -> None:
-    aged = today.aged
-    console.print(
+    official = (
         f"Pay today, {today.area}: {today.official_source} median ${today.official:,.0f} "
-        f"(official). Estimate for {aged.estimate_month}: ${aged.estimate:,.0f} "
-        f"({aged.growth_pct:+.2f}%; {aged.method}; {aged.source})",
-        highlight=False,
+        f"(official, all workers in the occupation, {today.official_month})."
     )
+    est = today.estimate
+    if est is None:
+        model = f"No model estimate for {today.estimate_month}: {today.estimate_reason}"
+    else:
+        model = (
+            f"paypath's pay model, mid-level base as of {today.estimate_month}: "
+            f"${est.median:,.0f} (p25 ${est.p25:,.0f} - p75 ${est.p75:,.0f}; an estimate, "
+            f"not an official statistic; {est.source})"
+        )
+    console.print(official, highlight=False)
+    console.print(model, highlight=False)
