@@ -61,7 +61,7 @@ def list_roles(as_json: bool = JSON_OPTION) -> None:
     )
     console.print(
         "Bands: 'Highest paying tech jobs in 2026' (seed article), unsourced there; "
-        "see `paypath roles compare` for BLS figures."
+        "see `paypath roles compare` or `paypath pay ROLE` for the pay model's figures and BLS's."
     )
 
 
