@@ -159,6 +159,9 @@ NON_TECH = [
     "Heat Treat Operator",
     "Armed Security Guard",
     "Business Development Representative",
+    # operations research (SOC 15-2031) is optimisation, not AI research: no catalog role
+    "Operations Research Scientist",
+    "Senior Operations Research Engineer",
 ]
 
 
