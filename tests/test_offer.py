@@ -46,7 +46,9 @@ def test_total_compensation_annualises_equity_and_signon() -> None:
     ],
 )
 def test_base_verdict_follows_the_peer_distribution(role: str, where: str, expected: str) -> None:
-    peers = estimate_pay(role, "Seattle, WA", years=6).base
+    # the offer check's peers are the seniority bucket (6 years: senior), not the years
+    # term that estimate_pay(years=6) adds within the level
+    peers = estimate_pay(role, "Seattle, WA", level="senior").base
     assert peers is not None
     amount = getattr(peers, where)
     check = evaluate_offer(role, amount, location="Seattle, WA", years=6)

@@ -123,3 +123,26 @@ def test_bad_input(kwargs: dict[str, object], error: type[Exception]) -> None:
 
 def test_level_for_years_bounds() -> None:
     assert [level_for_years(y) for y in (0, 2, 5, 10, 15)] == list(LEVELS)
+
+
+def test_years_move_pay_within_a_level_and_say_so() -> None:
+    cal = model_info()["calibration"]
+    slope, centre = cal["years_base"]["senior"]["slope"], cal["years_base"]["senior"]["centre"]
+    assert slope > 0  # fitted within role x metro cells of the training offers
+    five, nine = (estimate_pay("software-engineer", years=y) for y in (5.0, 9.0))
+    typical = estimate_pay("software-engineer", level="senior")
+    assert five.level == nine.level == typical.level == "senior"
+    assert five.base is not None and nine.base is not None and typical.base is not None
+    assert five.base.median < typical.base.median < nine.base.median
+    assert nine.base.median / five.base.median == pytest.approx(math.exp(4 * slope), rel=0.01)
+    assert nine.total is not None and typical.total is not None
+    assert nine.total.median > typical.total.median
+    assert any("9 years within senior" in n and f"{centre:.1f} years" in n for n in nine.notes)
+    assert not any("years within" in n for n in typical.notes)
+
+
+def test_years_beyond_the_cap_count_as_the_cap() -> None:
+    cap = float(model_info()["calibration"]["years_cap"])
+    at_cap, beyond = (estimate_pay("software-engineer", years=y) for y in (cap, cap + 10))
+    assert at_cap.base is not None and beyond.base is not None
+    assert at_cap.base.median == beyond.base.median

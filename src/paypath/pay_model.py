@@ -13,8 +13,10 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
                     + role_offset[role]                              (DOL OFLC PERM titles)
                     + seniority_shape[level] + base_offset[level]    (PERM shape, calibrated)
                     + role_level_offset[role][level]                 (Levels.fyi, pooled)
+                    + years_slope[level] * (years - centre[level])   (only with ``years``)
                     + time_pass_through * log index(as_of)           (Indeed posted wages)
     log median_total = log median_base + total_over_base[family][level] + total_geo * area term
+                     + (years_slope_total - years_slope)[level] * (years - centre[level])
     pN = median * exp(scale_low|high * spread[role][level][pN])      (N = 10, 25, 75, 90)
 
 * **Occupation x area level**: BLS OEWS, the role's SOC codes combined by employment
@@ -33,18 +35,39 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
   codes, after controlling for state, prevailing-wage level and fiscal year (OLS). Partial
   pooling toward the SOC figure: the offset is shrunk by ``n / (n + 50)`` for the role's
   filings and again for the SOC's, so a thin role (blockchain developer: 9 filings) gets
-  almost exactly its SOC's figure, and says so in ``notes``.
+  almost exactly its SOC's figure, and says so in ``notes``. A role whose own SOC codes
+  have fewer than 1,000 PERM filings is measured instead against the SOC most of its
+  filings are coded as, plus OEWS's ratio of that SOC to the role's (``bridge`` in
+  ``role_offset``): only the AI research scientist (SOC 15-1221 has 385 filings, 12% above
+  what OEWS implies for it, while 264 of the role's 755 filings are coded 15-1252). Its
+  offset moved from -0.075 (log; against the thin SOC) to +0.058, placing it between software
+  and ML engineers, as its PERM filings are (after state, level and year: +10% over
+  software engineer titles, -4% under ML engineer titles).
 * **Seniority** (``level``: junior / mid / senior / staff / principal, or ``years`` via
   :func:`level_for_years`): the shape comes from PERM's prevailing-wage levels I-IV
   (junior = I, mid = II, senior = III, staff = IV, principal one more staff-senior step);
   one offset per level (5 coefficients) is calibrated on the **training split** of the
   Levels.fyi offers (split by a hash of the company; the held-out half is only used by
   ``bench/pay_accuracy.py``). The calibration makes the figures describe what offers at
-  employers that report to Levels.fyi (mostly larger tech firms) pay. On top, a
+  employers that report to Levels.fyi (mostly larger tech firms) pay. No employer counts
+  for more than 500 offers in any calibration median, quantile or regression (one
+  employer was a quarter of the training offers; with the cap the figures describe the
+  market, not its pay policy). On top, a
   **role x seniority offset** with partial pooling: the median log-base residual of the
   cell's training offers, shrunk toward 0 (the level's figure) by ``n / (n + 100)``; it
   corrects what PERM titles get wrong for a role at one level (data scientists and
   product managers at Levels.fyi employers). ``source`` gives the cell's n.
+* **Years within the level** (only when ``years`` is given, e.g. ``paypath pay --years
+  9``): ``years_slope[level]``, the slope of log pay on years of experience (capped at
+  ``years_cap``, 30) *within* role x metro cells of the level's training offers, times the
+  distance from the level's centre (the mean years of its training offers), for base and
+  for total. A 9-year senior is placed above a 5-year one (base slopes about 2-6% a year
+  in junior, mid and senior, under 1.5% in staff and principal). Without ``years`` (a
+  ``level`` only) the figure is the level's typical offer. The spread is still the
+  level's (it includes the spread of years within the level, so it is a little wide for
+  a given years). The offer check does not use this term: its verdict places an offer
+  among peers of the same seniority *bucket*, and on a nested training split the term
+  lowered base agreement with those peers from 0.823 to 0.798.
 * **Spread** (p10, p25, p75, p90): the empirical quantiles of log pay of the training
   offers around the *model's* median (so the band includes the employer spread and the
   model's own error: where a new offer from an employer the model has not seen falls),
@@ -61,9 +84,11 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
 * **As of** (``as_of`` "YYYY-MM", default May 2025, the OEWS reference month): figures are
   aged with a monthly US posted-wage index chained from Indeed Hiring Lab's year-on-year
   growth (CC BY 4.0); 2025-05 = 1, raised to ``time_pass_through`` (one coefficient: the
-  slope of log base on the log index *within* role x seniority x metro cells of the
-  Levels.fyi training split, about 0.4: tech offers moved with the all-jobs posted-wage
-  index only in part). The Levels.fyi calibration is done in May 2025 units of that
+  slope of log base on the log index *within* role x seniority x metro x employer cells
+  of the Levels.fyi training split, about 0.47: tech offers moved with the all-jobs
+  posted-wage index only in part). The employer is in the cell because the mix of
+  employers reporting to Levels.fyi shifted over 2017-2021; without it the slope is 0.37
+  (biased low by that mix). The Levels.fyi calibration is done in May 2025 units of that
   index.
 * **Employer** (optional): ``employer_offset`` from PERM (``data/pay/employers.csv``, the
   1,500 employers with the most filings): the employer's mean log offered wage after
@@ -232,12 +257,22 @@ def _level(level: str | None, years: float | None) -> str:
     return level_for_years(years)
 
 
+def _years_term(kind: Kind, lvl: str, years: float | None) -> float:
+    """``slope * (min(years, cap) - centre)`` for the level (log pay; 0 without years)."""
+    cal = _model()["calibration"]
+    row = cal.get(f"years_{kind}", {}).get(lvl)
+    if years is None or row is None:
+        return 0.0
+    capped = min(float(years), float(cal.get("years_cap", 30.0)))
+    return float(row["slope"]) * (capped - float(row["centre"]))
+
+
 def _spread(kind: Kind, role_id: str, lvl: str) -> dict[str, float]:
     """The role x seniority spread quantiles (partially pooled), else the level's."""
     cal = _model()["calibration"]
     by_role: dict[str, dict[str, dict[str, float]]] = cal.get(f"{kind}_spread_role", {})
     own = by_role.get(role_id, {}).get(lvl)
-    return own if own is not None else dict(cal[f"{kind}_spread"][lvl])
+    return dict(own) if own is not None else dict(cal[f"{kind}_spread"][lvl])
 
 
 def _dist(
@@ -390,6 +425,15 @@ def estimate_pay(
             else "(US); "
         )
     cell = cal.get("role_level_offset", {}).get(role.id, {}).get(lvl, {"offset": 0.0, "n": 0})
+    years_base = _years_term("base", lvl, years)
+    years_total = _years_term("total", lvl, years)
+    if years is not None and (years_base or years_total):
+        notes.append(
+            f"{years:g} years within {lvl}: base {math.exp(years_base) - 1:+.1%}, total "
+            f"{math.exp(years_total) - 1:+.1%} against the level's typical offer "
+            f"({float(cal['years_base'][lvl]['centre']):.1f} years; slope within the level "
+            "from Levels.fyi training offers)"
+        )
     log_base = (
         math.log(national)
         + geo
@@ -399,6 +443,7 @@ def estimate_pay(
         + float(cell["offset"])
         + tau * math.log(idx)
         + employer_offset
+        + years_base
     )
     n_level = int(cal["n_by_seniority"].get(lvl, 0))
     base = _dist(
@@ -412,7 +457,12 @@ def estimate_pay(
         f"Levels.fyi training offers ({int(cell['n']):,} of them {role.id}, {lvl})",
     )
     family = "manager" if role.id in MANAGER_ROLES else "ic"
-    ratio = float(cal["total_over_base"][family][lvl]) + float(cal["total_geo"]) * geo
+    ratio = (
+        float(cal["total_over_base"][family][lvl])
+        + float(cal["total_geo"]) * geo
+        + years_total
+        - years_base
+    )
     total = _dist(
         "total",
         math.exp(log_base + ratio),
