@@ -61,8 +61,8 @@ The model (a log-pay ratio model; tables fitted by ``scripts/build_pay_model.py`
   9``): ``years_slope[level]``, the slope of log pay on years of experience (capped at
   ``years_cap``, 30) *within* role x metro cells of the level's training offers, times the
   distance from the level's centre (the mean years of its training offers), for base and
-  for total. A 9-year senior is placed above a 5-year one (base slopes about 2-6% a year
-  in junior, mid and senior, under 1.5% in staff and principal). Without ``years`` (a
+  for total. A 9-year senior is placed above a 5-year one (base slopes per year: junior
+  1.6%, mid 5.9%, senior 2.7%, staff 1.0%, principal 0.6%). Without ``years`` (a
   ``level`` only) the figure is the level's typical offer. The spread is still the
   level's (it includes the spread of years within the level, so it is a little wide for
   a given years). The offer check does not use this term: its verdict places an offer
