@@ -352,7 +352,12 @@ def _supported_premium(premium: float, ci_low: float | None) -> float:
 
 
 def _one_next_skill(
-    role: Role, skill_id: str, have: frozenset[str], pay: ExpectedPay, base_fit: float
+    role: Role,
+    skill_id: str,
+    have: frozenset[str],
+    pay: ExpectedPay,
+    base_fit: float,
+    years: float | None,
 ) -> NextSkill:
     premiums, _ = role_premiums(role.id)
     demand, _ = role_demand(role.id)
@@ -380,7 +385,8 @@ def _one_next_skill(
         )
         if pay.expected is not None:
             supported = _supported_premium(premium.premium, premium.ci_low)
-            worth = pay_uplift(role.id, supported, pay.area, level=pay.level)
+            # the years, not only their level: the same base median as expected pay's
+            worth = pay_uplift(role.id, supported, pay.area, years=years)
             uplift = worth.usd
             evidence.append(
                 Evidence(
@@ -453,7 +459,7 @@ def next_skills(profile: Profile, role_id: str, *, limit: int | None = 10) -> li
     base_fit = fit_value(role, have)
     _, _, _, _, missing = role_fit(role, have)
     ranked = sorted(
-        (_one_next_skill(role, s, have, pay, base_fit) for s in missing),
+        (_one_next_skill(role, s, have, pay, base_fit, profile.years) for s in missing),
         key=lambda s: (_next_key(s), s.id),
     )
     return ranked[:limit] if limit else ranked
