@@ -237,9 +237,9 @@ def wage_index(as_of: str) -> float:
 
 def wage_growth_factor(start: str, end: str | None = None) -> tuple[float, str]:
     """(growth of US advertised wages from month ``start`` to ``end``, ``end``): the ratio of
-    the posted-wage index, ``end`` defaulting to its latest month. The one index every aging
-    reads: :func:`paypath.trends.age_to_latest` applies it to an official figure as is;
-    ``estimate_pay(as_of=...)`` raises it to the fitted ``time_pass_through``."""
+    the posted-wage index, ``end`` defaulting to its latest month. The one index any aging
+    reads: ``estimate_pay(as_of=...)`` raises it to the fitted ``time_pass_through`` (the
+    only place pay is aged; ``trends.current_pay`` shows that figure beside BLS's)."""
     last = end or max(_model()["wage_index"])
     return wage_index(last) / wage_index(start), last
 
