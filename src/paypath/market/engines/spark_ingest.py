@@ -260,16 +260,18 @@ class Piece:
     first: bool = True  # the file's first piece: its first row is checked against the source
 
 
-def _file_chunks(path: str) -> list[Chunk] | None:
+def _file_chunks(path: str, size: int) -> list[Chunk] | None:
     """On an executor: the chunks of whole records of a CSV file, or None when the file
     cannot be cut (its header ends lines with a bare CR)."""
     try:
-        return list(csv_chunks(Path(path), PIECE_BYTES))
+        return list(csv_chunks(Path(path), size))
     except ChunkMisaligned:
         return None
 
 
-def _pieces(session: Any, files: list[Path], kind: Source, whole: set[int]) -> list[Piece]:
+def _pieces(
+    session: Any, files: list[Path], kind: Source, whole: set[int], size: int
+) -> list[Piece]:
     """The tasks of an ingest, in input order: a plain CSV file in chunks (cut by a Spark
     job, one task per file, so the driver reads no input), other files (and those in
     ``whole``) in one piece each."""
@@ -277,7 +279,11 @@ def _pieces(session: Any, files: list[Path], kind: Source, whole: set[int]) -> l
     chunks: dict[int, list[Chunk] | None] = {}
     if cuttable:
         paths = [str(files[i]) for i in cuttable]
-        found = session.sparkContext.parallelize(paths, len(paths)).map(_file_chunks).collect()
+        found = (
+            session.sparkContext.parallelize(paths, len(paths))
+            .map(lambda path: _file_chunks(path, size))
+            .collect()
+        )
         chunks = dict(zip(cuttable, found, strict=True))
     pieces: list[Piece] = []
     for index, file in enumerate(files):
@@ -374,10 +380,12 @@ def spark_ingest(
     *,
     mapping: Mapping[str, str] | None = None,
     batch_size: int = BATCH_SIZE,
+    piece_bytes: int = PIECE_BYTES,
 ) -> IngestResult:
     """Ingest ``inputs`` (files, folders or globs) as ``source`` into the dataset ``out``
     with the Spark ``session``; one ingest, committed atomically (see the module
-    docstring). Raises :class:`IngestError` (nothing committed) when the job fails."""
+    docstring). ``piece_bytes``: the size of a CSV file's byte range that one task reads
+    and converts. Raises :class:`IngestError` (nothing committed) when the job fails."""
     if source not in SOURCES:
         raise IngestError(f"unknown source {source!r}; see `paypath market sources`")
     files = input_files(inputs)
@@ -390,7 +398,9 @@ def spark_ingest(
     started = dataset.now()
     staging = dataset.staging_dir(root, result.ingest_id)
     try:
-        entry = _run(session, files, source, mapping, batch_size, root, base, result, staging)
+        entry = _run(
+            session, files, source, mapping, batch_size, piece_bytes, root, base, result, staging
+        )
         entry.started_at = started
         staged = {
             t: [f for f in fs.list_files(f"{staging}/{t}") if _is_data(f)] for t in dataset.TABLES
@@ -431,6 +441,7 @@ def _run(
     source: str,
     mapping: Mapping[str, str] | None,
     batch_size: int,
+    piece_bytes: int,
     root: str,
     base: dataset.Manifest,
     result: IngestResult,
@@ -439,7 +450,9 @@ def _run(
     from pyspark.sql import functions as F
 
     converted_at = _spark_path(f"{staging}/converted")
-    pieces = _convert(session, files, source, mapping, batch_size, result.ingest_id, converted_at)
+    pieces = _convert(
+        session, files, source, mapping, batch_size, piece_bytes, result.ingest_id, converted_at
+    )
     converted = session.read.parquet(converted_at)
     # one scan of two columns: the rows each piece read (for row numbers) and the reasons
     counts = (
@@ -474,6 +487,7 @@ def _convert(
     source: str,
     mapping: Mapping[str, str] | None,
     batch_size: int,
+    piece_bytes: int,
     ingest_id: str,
     converted_at: str,
 ) -> list[Piece]:
@@ -481,7 +495,7 @@ def _convert(
     returns the pieces. A file whose cut fell inside a record is read again whole."""
     whole: set[int] = set()
     while True:
-        pieces = _pieces(session, files, SOURCES[source], whole)
+        pieces = _pieces(session, files, SOURCES[source], whole, piece_bytes)
         rdd = session.sparkContext.parallelize(pieces, len(pieces)).mapPartitions(
             lambda part: _convert_pieces(part, source, mapping, ingest_id, batch_size)
         )
