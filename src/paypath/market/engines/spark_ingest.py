@@ -273,14 +273,15 @@ def _pieces(
     session: Any, files: list[Path], kind: Source, whole: set[int], size: int
 ) -> list[Piece]:
     """The tasks of an ingest, in input order: a plain CSV file in chunks (cut by a Spark
-    job, one task per file, so the driver reads no input), other files (and those in
-    ``whole``) in one piece each."""
+    job, so the driver reads no input), other files (and those in ``whole``) in one piece
+    each."""
     cuttable = [i for i, f in enumerate(files) if i not in whole and _cuttable(kind, f, workers=2)]
     chunks: dict[int, list[Chunk] | None] = {}
     if cuttable:
         paths = [str(files[i]) for i in cuttable]
+        slices = min(len(paths), 4 * session.sparkContext.defaultParallelism)
         found = (
-            session.sparkContext.parallelize(paths, len(paths))
+            session.sparkContext.parallelize(paths, slices)
             .map(lambda path: _file_chunks(path, size))
             .collect()
         )
