@@ -213,6 +213,7 @@ def run(rows: int | None, session: Any, parity: bool, given: str | None = None) 
         "quarantined": result.quarantined,
         "load_average": [round(x, 1) for x in os.getloadavg()],
     }
+    print(json.dumps(report), flush=True)  # the ingest's figures, before the queries
     engine = SparkEngine(session=session)
     with open_dataset(out) as ds:
         duck, report["duckdb_query_s"] = queries(ds, "duckdb")
