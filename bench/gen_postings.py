@@ -6,18 +6,28 @@ are recombined with a seeded random generator, so the output is reproducible and
 rows are distinct postings (a few exact repeats are kept on purpose, as in real scrapes).
 
     .venv/bin/python bench/gen_postings.py 100000 /tmp/postings.csv [--seed 7]
+
+A name ending in ``.gz`` writes gzip (level 1: fast, about 4x smaller). ``--parts K``
+writes K files ``part-00.csv.gz``… into the folder OUT, N postings in all: part k uses seed
+``seed + k`` (its job URLs, which name the seed, never collide with another part's) and
+may repeat postings of the part before it, so the planted repeats (about 2%) also cross
+files, as the same posting scraped twice does. For a 10M corpus within a small disk:
+
+    nice -n 19 .venv/bin/python bench/gen_postings.py 10000000 /tmp/spark10m --parts 10
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import random
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TextIO
 
 from paypath.salary import parse_salary
 
@@ -69,10 +79,13 @@ def load_pools(data: Path = DATA) -> Pools:
     return pools
 
 
-def _rows(n: int, seed: int, pools: Pools) -> Iterator[list[str]]:
+def _rows(
+    n: int, seed: int, pools: Pools, carried: list[list[str]] | None = None
+) -> Iterator[list[str]]:
+    """``n`` rows; repeats copy a recent row, starting from ``carried`` (another part's)."""
     rng = random.Random(seed)
     start = date(2024, 1, 1)
-    recent: list[list[str]] = []
+    recent: list[list[str]] = list(carried or [])
     for i in range(n):
         if recent and rng.random() < REPEAT_SHARE:
             again = list(rng.choice(recent))
@@ -105,14 +118,44 @@ def _rows(n: int, seed: int, pools: Pools) -> Iterator[list[str]]:
         yield row
 
 
-def write(n: int, out: Path, seed: int = 7) -> Path:
-    pools = load_pools()
+def write(
+    n: int, out: Path, seed: int = 7, pools: Pools | None = None, carry_seed: int | None = None
+) -> Path:
+    """Write ``n`` postings to ``out`` (gzip when it ends in .gz); with ``carry_seed``,
+    repeats may copy the first rows of the file written with that seed."""
+    pools = pools or load_pools()
+    carried = None
+    if carry_seed is not None:
+        carried = list(_rows(CARRIED_ROWS, carry_seed, pools))
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as fh:
+    with _open(out) as fh:
         writer = csv.writer(fh)
         writer.writerow(COLUMNS)
-        writer.writerows(_rows(n, seed, pools))
+        writer.writerows(_rows(n, seed, pools, carried))
     return out
+
+
+def _open(out: Path) -> TextIO:
+    if out.name.endswith(".gz"):
+        return gzip.open(out, "wt", compresslevel=1, encoding="utf-8", newline="")
+    return out.open("w", encoding="utf-8", newline="")
+
+
+CARRIED_ROWS = 1000  # rows of the part before that a part may repeat
+
+
+def write_parts(
+    n: int, folder: Path, parts: int, seed: int = 7, only: set[int] | None = None
+) -> list[Path]:
+    """``n`` postings in ``parts`` gzip files in ``folder`` (see the module docstring);
+    ``only`` writes just those parts (to write the others in another process)."""
+    pools = load_pools()
+    sizes = [n // parts + (1 if k < n % parts else 0) for k in range(parts)]
+    return [
+        write(size, folder / f"part-{k:02d}.csv.gz", seed + k, pools, seed + k - 1 if k else None)
+        for k, size in enumerate(sizes)
+        if only is None or k in only
+    ]
 
 
 def main() -> None:
@@ -122,7 +165,17 @@ def main() -> None:
         "out", type=Path, nargs="?", default=Path(tempfile.gettempdir()) / "paypath-postings.csv"
     )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--parts", type=int, default=0, help="write this many gzip files into the folder OUT"
+    )
+    parser.add_argument("--only", help="with --parts: write only these parts (e.g. 0,2,4)")
     args = parser.parse_args()
+    if args.parts:
+        only = {int(k) for k in args.only.split(",")} if args.only else None
+        paths = write_parts(args.n, args.out, args.parts, args.seed, only)
+        size = sum(p.stat().st_size for p in paths)
+        print(f"wrote {len(paths)} files to {args.out} ({size / 1e6:.0f} MB)")
+        return
     path = write(args.n, args.out, args.seed)
     print(f"wrote {args.n:,} postings to {path} ({path.stat().st_size / 1e6:.1f} MB)")
 

@@ -15,6 +15,14 @@ across the two datasets and the two engines.
     .venv/bin/python bench/spark_scale.py --rows 100000 1000000 [--parity] [--master local[2]]
 
 Input files are generated once into $TMPDIR/paypath-bench/ (about 4 KB a posting).
+``--input PATH`` ingests existing files instead (a file, folder or glob, e.g. the 10M
+corpus as gzip parts from ``bench/gen_postings.py 10000000 /tmp/spark10m --parts 10``);
+rows/s then counts the rows read. A Spark query that fails (premiums collect every paid
+row to the driver: past about 1M postings give it memory with
+``PYSPARK_SUBMIT_ARGS="--driver-memory 8g pyspark-shell"``) is reported, not fatal.
+Each report also gives the CPU seconds of the JVM and of its Python workers during the
+ingest, and the load average when it ended (the machine is shared: CPU seconds compare
+across runs better than wall time).
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -63,24 +72,42 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a live process."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class ExecutorMemory:
-    """Peak RSS of the JVM, of its largest Python worker, and of both together."""
+    """Peak RSS of the JVM, of its largest Python worker, and of both together; and
+    the CPU seconds each used while it watched (a worker's last sample counts)."""
 
     def __init__(self, jvm: int) -> None:
         self.jvm, self.peak_jvm, self.peak_worker, self.peak_total = jvm, 0, 0, 0
+        self.cpu_start: dict[int, float] = {}
+        self.cpu_last: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             jvm = _rss_kb(self.jvm)
-            workers = [_rss_kb(p) for p in _descendants(self.jvm)]
+            pids = _descendants(self.jvm)
+            workers = [_rss_kb(p) for p in pids]
+            for pid in [self.jvm, *pids]:
+                self.cpu_last[pid] = _cpu_s(pid)
+                self.cpu_start.setdefault(pid, self.cpu_last[pid])
             self.peak_jvm = max(self.peak_jvm, jvm)
             self.peak_worker = max([self.peak_worker, *workers])
             self.peak_total = max(self.peak_total, jvm + sum(workers))
             self._stop.wait(0.5)
 
     def __enter__(self) -> ExecutorMemory:
+        for pid in [self.jvm, *_descendants(self.jvm)]:  # workers from an earlier run
+            self.cpu_start[pid] = _cpu_s(pid)
         self._thread.start()
         return self
 
@@ -93,6 +120,10 @@ class ExecutorMemory:
             "jvm_peak_mb": round(self.peak_jvm / 1024),
             "python_worker_peak_mb": round(self.peak_worker / 1024),
             "executor_total_peak_mb": round(self.peak_total / 1024),
+            "jvm_cpu_s": round(self.cpu_last[self.jvm] - self.cpu_start[self.jvm], 1),
+            "python_workers_cpu_s": round(
+                sum(v - self.cpu_start[p] for p, v in self.cpu_last.items() if p != self.jvm), 1
+            ),
         }
 
 
@@ -160,40 +191,49 @@ def _close(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def run(rows: int, session: Any, parity: bool) -> dict[str, Any]:
+def run(rows: int | None, session: Any, parity: bool, given: str | None = None) -> dict[str, Any]:
+    """One ingest and its queries: ``rows`` generated postings, or the files ``given``."""
     from paypath.market.dataset import open_dataset
     from paypath.market.engines.spark_engine import SparkEngine
-    from paypath.market.engines.spark_ingest import spark_ingest
+    from paypath.market.engines.spark_ingest import input_files, spark_ingest
     from paypath.market.ingest import ingest_dataset
 
-    source = postings(rows)
-    out = WORK / f"dataset-spark-{rows}"
+    sources = input_files([given]) if given else [postings(rows or 0)]
+    out = WORK / f"dataset-spark-{rows or 'input'}"
     shutil.rmtree(out, ignore_errors=True)
     jvm = session.sparkContext._gateway.proc.pid
     with ExecutorMemory(jvm) as memory:
-        result, seconds = _timed(lambda: spark_ingest(session, [source], "jobspy", str(out)))
+        result, seconds = _timed(lambda: spark_ingest(session, sources, "jobspy", str(out)))
     report: dict[str, Any] = {
-        "rows": rows,
-        "input_mb": round(source.stat().st_size / 2**20),
+        "rows": result.read,
+        "files": len(sources),
+        "input_mb": round(sum(s.stat().st_size for s in sources) / 2**20),
         "spark_ingest_s": round(seconds, 1),
-        "spark_rows_per_s": round(rows / seconds),
+        "spark_rows_per_s": round(result.read / seconds),
         **memory.report(),
         "stored": result.stored,
         "duplicates": result.duplicates,
         "quarantined": result.quarantined,
+        "load_average": [round(x, 1) for x in os.getloadavg()],
     }
+    print(json.dumps(report), flush=True)  # the ingest's figures, before the queries
     engine = SparkEngine(session=session)
     with open_dataset(out) as ds:
         duck, report["duckdb_query_s"] = queries(ds, "duckdb")
-        sparked, report["spark_query_s"] = queries(ds, engine)
-        report["engines_agree"] = _close(duck, sparked)
+        try:
+            sparked, report["spark_query_s"] = queries(ds, engine)
+            report["engines_agree"] = _close(duck, sparked)
+        except Exception as exc:  # e.g. the driver's heap at 1M+ (PYSPARK_SUBMIT_ARGS)
+            report["spark_query_error"] = str(exc).strip().splitlines()[0][:300]
+            report["engines_agree"] = False
         print(json.dumps(report), flush=True)
-        if parity:
+        if parity and len(sources) == 1:
+            source = sources[0]
             local_out = WORK / f"dataset-local-{rows}"
             shutil.rmtree(local_out, ignore_errors=True)
             _, local_s = _timed(lambda: ingest_dataset(local_out, source, "jobspy"))
             report["local_ingest_s"] = round(local_s, 1)
-            report["local_rows_per_s"] = round(rows / local_s)
+            report["local_rows_per_s"] = round(result.read / local_s)
             with open_dataset(local_out) as local:
                 report["same_rows"] = table_hashes(local) == table_hashes(ds)
                 report["same_figures"] = _close(queries(local, "duckdb")[0], duck)
@@ -209,13 +249,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rows", type=int, nargs="+", default=[100_000])
     parser.add_argument("--parity", action="store_true", default=argv is None)
     parser.add_argument("--master", default="local[2]")
+    parser.add_argument("--input", help="ingest these files (file, folder or glob) instead")
     args = parser.parse_args(argv if argv is not None else [])
     from paypath.market.engines.spark_ingest import quiet_session
 
     session = quiet_session(args.master)
     reports = []
-    for rows in args.rows:
-        report = run(rows, session, args.parity)
+    for rows in [None] if args.input else args.rows:
+        report = run(rows, session, args.parity, args.input)
         print(json.dumps(report), flush=True)
         reports.append(report)
     session.stop()

@@ -4,6 +4,7 @@ parity run is bench/spark_scale.py --parity."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 
 from market_parity import figures, generated, rows, same_figures, same_rows
 from paypath.errors import IngestError
+from paypath.market.chunks import ChunkMisaligned, csv_chunks, read_chunk
 from paypath.market.dataset import open_dataset, read_manifest
 from paypath.market.ingest import ingest_dataset, ingest_path
 from paypath.market.store import open_store
@@ -31,15 +33,19 @@ def generated_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generated(2_500, tmp_path_factory.mktemp("gen") / "postings.csv", seed=11)
 
 
+PIECE = 2**20  # the generated set (~10 MB) in about ten tasks, each reading its byte range
+
+
 @pytest.fixture(scope="module")
 def spark_out(
     spark_session: Any, generated_set: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, Any]:
-    """The generated set ingested by Spark (the job shared by the parity tests)."""
+    """The generated set ingested by Spark in byte ranges of about ``PIECE`` bytes (the
+    job shared by the parity tests: row numbers, dedup and skills across tasks)."""
     from paypath.market.engines.spark_ingest import spark_ingest
 
     out = tmp_path_factory.mktemp("spark") / "ds"
-    return out, spark_ingest(spark_session, [generated_set], "jobspy", str(out))
+    return out, spark_ingest(spark_session, [generated_set], "jobspy", str(out), piece_bytes=PIECE)
 
 
 def test_spark_stores_what_the_store_stores(
@@ -48,7 +54,9 @@ def test_spark_stores_what_the_store_stores(
     """Spark against the DuckDB store (test_dataset.py checks the local engine's dataset
     against the store on a generated set too)."""
     out, result = spark_out
+    assert len(list(csv_chunks(generated_set, PIECE))) >= 5  # the job had that many tasks
     local = ingest_path(tmp_path / "market.duckdb", generated_set, "jobspy")
+    assert local.quarantined and local.duplicates  # row numbers and dedup are compared
     counts = ("read", "stored", "duplicates", "quarantined", "reasons")
     assert {c: getattr(result, c) for c in counts} == {c: getattr(local, c) for c in counts}
     assert result.read == result.stored + result.duplicates + result.quarantined
@@ -102,6 +110,59 @@ def test_real_file_and_a_glob_of_files(spark_session: Any, tmp_path: Path) -> No
     both = spark_ingest(spark_session, [f"{folder}/jobspy.*"], "jobspy", str(tmp_path / "g"))
     assert both.stored == 4 and both.duplicates == 6
     assert both.file == f"{folder / 'jobspy.csv'}, {folder / 'jobspy.json'}"
+
+
+def test_gzip_parts_store_what_the_whole_file_stores(
+    spark_session: Any, generated_set: Path, tmp_path: Path
+) -> None:
+    """The generated set split into two gzip files (one task each, not splittable): the
+    postings a repeat in the second file has in the first are duplicates, as in the
+    whole file; the same rows, skills and pay as the local engine on the whole file."""
+    from paypath.market.engines.spark_ingest import spark_ingest
+
+    chunks = list(csv_chunks(generated_set, 2**20))
+    body = generated_set.read_bytes()
+    header, start = body[: chunks[0].header[1]], chunks[0].start
+    cut = chunks[len(chunks) // 2].start  # a record's end, in the middle of the file
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    for name, part in (("a.csv.gz", body[start:cut]), ("b.csv.gz", body[cut:])):
+        (folder / name).write_bytes(gzip.compress(header + part))
+    sparked = spark_ingest(spark_session, [folder], "jobspy", str(tmp_path / "spark"))
+    local = ingest_dataset(tmp_path / "local", generated_set, "jobspy")
+    counts = ("read", "stored", "duplicates", "quarantined", "reasons")
+    assert {c: getattr(sparked, c) for c in counts} == {c: getattr(local, c) for c in counts}
+    postings = "SELECT * EXCLUDE (ingest_id, source_file) FROM postings ORDER BY id"
+    skills = "SELECT posting_id, skill_id, mentions, asked FROM posting_skills ORDER BY ALL"
+    with open_dataset(tmp_path / "spark") as a, open_dataset(tmp_path / "local") as b:
+        assert rows(a, postings) == rows(b, postings)
+        assert rows(a, skills) == rows(b, skills)
+        files = rows(a, "SELECT DISTINCT source_file FROM postings ORDER BY 1")
+        assert files == [(str(folder / "a.csv.gz"),), (str(folder / "b.csv.gz"),)]
+
+
+def test_a_cut_inside_a_record_reads_that_file_whole(spark_session: Any, tmp_path: Path) -> None:
+    """A stray quote (5" in an unquoted field) makes the cut fall inside a record: the
+    task says so and the job reads that file whole, as the local engine does."""
+    from paypath.market.engines.spark_ingest import spark_ingest
+
+    path = tmp_path / "stray.csv"
+    lines = ["title,salary,description"]
+    lines += [
+        f'"Data Engineer {i}","$100,000 - $120,000","Python and SQL\nSpark\nAirflow"'
+        for i in range(30)
+    ]
+    lines.insert(5, 'Data Analyst 5" screen,"$90,000",Excel')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ChunkMisaligned):  # the cut does fall inside a record
+        for chunk in csv_chunks(path, 100):
+            list(read_chunk(chunk))
+    result = spark_ingest(spark_session, [path], "csv", str(tmp_path / "ds"), piece_bytes=100)
+    local = ingest_dataset(tmp_path / "local", path, "csv")
+    assert (result.read, result.stored, result.quarantined) == (31, 31, 0)
+    with open_dataset(tmp_path / "ds") as a, open_dataset(tmp_path / "local") as b:
+        same_rows(a, b)
+    assert local.stored == 31
 
 
 def test_a_failed_job_commits_nothing(spark_session: Any, tmp_path: Path) -> None:

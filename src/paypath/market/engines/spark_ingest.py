@@ -3,15 +3,19 @@
 The job runs the library's own functions on the executors, so it stores what the local
 ingest stores:
 
-1. each input file is read by its source's reader (``Source.read``, the same column
-   checks and ``--map`` renaming as the local ingest) in ``stripes`` tasks; task *k*
-   converts rows *k*, *k + stripes*, … of the file (a big file is read by several tasks
-   but each row is converted once), with :func:`paypath.market.ingest.convert_batch`
-   (salary parsing, title classification, skills) in batches of ``BATCH_SIZE``
-   (``RDD.mapPartitions``: plain Python rows, so no Arrow dependency);
+1. each input file is cut into tasks: a plain CSV file into byte ranges of whole records
+   of about ``PIECE_BYTES`` (:mod:`paypath.market.chunks`, the cut the local engine's
+   workers use; each task reads only its range), any other file (compressed, JSON,
+   parquet) is one task read by its source's reader. Each task checks and renames rows
+   as the local ingest does (``--map``) and converts them with
+   :func:`paypath.market.ingest.convert_batch` (salary parsing, title classification,
+   skills) in batches of ``BATCH_SIZE`` (``RDD.mapPartitions``: plain Python rows, so no
+   Arrow dependency); the library's caches (skill catalog, title index) are built once
+   per Python worker, which Spark reuses from task to task;
 2. the converted rows are written once under the ingest's staging prefix;
 3. dedup: the first row of each content hash (input order: file, then row) that the
-   dataset does not hold; quarantined rows the dataset holds are skipped;
+   dataset does not hold, found by a shuffle of ``(id, _seq)`` only; quarantined rows
+   the dataset holds are skipped;
 4. the partitions are written under the staging prefix and committed with the manifest
    (:func:`paypath.market.dataset.commit`): a failed job commits nothing.
 
@@ -23,7 +27,6 @@ any Hadoop-compatible URI (``hdfs://``, ``s3a://``).
 from __future__ import annotations
 
 import glob
-import math
 import os
 import re
 import sys
@@ -32,18 +35,31 @@ import uuid
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from paypath.errors import EngineUnavailable, IngestError, PaypathError
 from paypath.market import dataset
-from paypath.market.ingest import BATCH_SIZE, IngestResult, convert_batch
-from paypath.market.sources import Source
+from paypath.market.chunks import Chunk, ChunkMisaligned, csv_chunks, read_chunk
+from paypath.market.ingest import (
+    BATCH_SIZE,
+    IngestResult,
+    _cuttable,
+    _prepared,
+    _renamed,
+    convert_batch,
+    fitting_rows,
+)
+from paypath.market.sources import SOURCES, Source
 
 __all__ = ["HadoopFileSystem", "input_files", "quiet_session", "spark_ingest"]
 
-STRIPE_BYTES = 64 * 2**20  # a file is converted by one task per this many bytes
+PIECE_BYTES = 32 * 2**20  # a CSV file is converted by one task per this many bytes
+ROW_BITS = 32  # a converted row's _seq: its piece's number << ROW_BITS | its row in the piece
+ROW_MASK = (1 << ROW_BITS) - 1
 
 
 def log_file() -> Path:
@@ -222,8 +238,7 @@ def _converted_schema() -> Any:
     )
     return T.StructType(
         [
-            T.StructField("_file", T.IntegerType()),
-            T.StructField("_row", T.LongType()),
+            T.StructField("_seq", T.LongType()),
             *(T.StructField(c, _type(t)) for c, t in postings.items()),
             T.StructField("skills", T.ArrayType(skill)),
             T.StructField("reason", T.StringType()),
@@ -232,29 +247,96 @@ def _converted_schema() -> Any:
     )
 
 
-Task = tuple[int, str, int, int]  # (file index, path, stripe, stripes)
+@dataclass(frozen=True)
+class Piece:
+    """What one task converts: a byte range of a CSV file (its ``chunk``, see
+    :mod:`paypath.market.chunks`), or a whole file read by its source's reader (a
+    compressed, JSON or parquet file, or a CSV file that cannot be cut)."""
+
+    number: int  # input order over every file: a row's ``_seq`` is number << ROW_BITS | row
+    file: int  # the file's index in the input
+    path: str
+    chunk: Chunk | None = None
+    first: bool = True  # the file's first piece: its first row is checked against the source
 
 
-def _convert_tasks(
-    tasks: Iterable[Task],
+def _file_chunks(path: str, size: int) -> list[Chunk] | None:
+    """On an executor: the chunks of whole records of a CSV file, or None when the file
+    cannot be cut (its header ends lines with a bare CR)."""
+    try:
+        return list(csv_chunks(Path(path), size))
+    except ChunkMisaligned:
+        return None
+
+
+def _pieces(
+    session: Any, files: list[Path], kind: Source, whole: set[int], size: int
+) -> list[Piece]:
+    """The tasks of an ingest, in input order: a plain CSV file in chunks (cut by a Spark
+    job, so the driver reads no input), other files (and those in ``whole``) in one piece
+    each."""
+    cuttable = [i for i, f in enumerate(files) if i not in whole and _cuttable(kind, f, workers=2)]
+    chunks: dict[int, list[Chunk] | None] = {}
+    if cuttable:
+        paths = [str(files[i]) for i in cuttable]
+        slices = min(len(paths), 4 * session.sparkContext.defaultParallelism)
+        found = (
+            session.sparkContext.parallelize(paths, slices)
+            .map(lambda path: _file_chunks(path, size))
+            .collect()
+        )
+        chunks = dict(zip(cuttable, found, strict=True))
+    pieces: list[Piece] = []
+    for index, file in enumerate(files):
+        cut = chunks.get(index)
+        if not cut:  # not cuttable, or no record after the header: read whole (and refused)
+            pieces.append(Piece(len(pieces), index, str(file)))
+            continue
+        for number, chunk in enumerate(cut):
+            pieces.append(Piece(len(pieces), index, str(file), chunk, first=number == 0))
+    return pieces
+
+
+def _piece_rows(
+    piece: Piece, kind: Source, source: str, mapping: Mapping[str, str] | None
+) -> Iterator[dict[str, Any]]:
+    """On an executor: the raw rows of one piece, checked and renamed as the local
+    ingest reads them. A chunk that did not end at a record's end raises
+    :class:`ChunkMisaligned` naming its file (the driver then reads that file whole)."""
+    if piece.chunk is None:
+        _, rows, _ = _prepared(piece.path, source, mapping, None)
+        yield from rows
+        return
+    read: Iterator[dict[str, Any]] = read_chunk(piece.chunk)
+    if mapping:
+        read = _renamed(read, mapping)
+    if piece.first:
+        read = fitting_rows(read, kind.kind, Path(piece.path))
+    try:
+        yield from read
+    except ChunkMisaligned as exc:
+        raise ChunkMisaligned(f"{_MISALIGNED}{piece.file} ({exc})") from exc
+
+
+_MISALIGNED = "paypath-misaligned-file-"
+
+
+def _convert_pieces(
+    pieces: Iterable[Piece],
     source: str,
     mapping: Mapping[str, str] | None,
     ingest_id: str,
     batch_size: int,
 ) -> Iterator[tuple[Any, ...]]:
-    """On an executor: the converted rows of each task's stripe of its file."""
-    from paypath.market.ingest import _prepared
-
-    for index, path, stripe, stripes in tasks:
-        kind, rows, file = _prepared(path, source, mapping, None)
-        batch: list[tuple[int, dict[str, Any]]] = []
-        for number, raw in enumerate(rows, start=1):
-            if (number - 1) % stripes == stripe:
-                batch.append((number, raw))
-            if len(batch) >= batch_size:
-                yield from _rows(kind, batch, index, str(file), ingest_id)
-                batch = []
-        yield from _rows(kind, batch, index, str(file), ingest_id)
+    """On an executor: the converted rows of each piece, numbered by ``_seq``."""
+    kind = SOURCES[source]
+    for piece in pieces:
+        numbered = (
+            ((piece.number << ROW_BITS) | row, raw)
+            for row, raw in enumerate(_piece_rows(piece, kind, source, mapping), start=1)
+        )
+        while batch := list(islice(numbered, batch_size)):
+            yield from _rows(kind, batch, piece.path, ingest_id)
 
 
 @cache
@@ -266,11 +348,11 @@ def _doubles() -> tuple[bool, ...]:
 def _rows(
     kind: Source,
     batch: list[tuple[int, dict[str, Any]]],
-    index: int,
     file: str,
     ingest_id: str,
 ) -> Iterator[tuple[Any, ...]]:
-    """Converted rows: a posting with its skills, or a rejected row with reason and raw."""
+    """Converted rows (``_seq`` first): a posting with its skills, or a rejected row with
+    reason and raw."""
     if not batch:
         return
     converted = convert_batch(kind, batch)
@@ -284,11 +366,11 @@ def _rows(
             float(v) if double and v is not None else v
             for v, double in zip(record.row(), doubles, strict=True)
         ]
-        yield (index, number, *values, skills, None, None)
+        yield (number, *values, skills, None, None)
     blank: list[Any] = [None] * len(doubles)
     blank[1], blank[2] = kind.kind, file  # source, source_file
     for number, reason, raw in converted.rejected:
-        yield (index, number, *blank, [], reason, raw)
+        yield (number, *blank, [], reason, raw)
 
 
 def spark_ingest(
@@ -299,12 +381,12 @@ def spark_ingest(
     *,
     mapping: Mapping[str, str] | None = None,
     batch_size: int = BATCH_SIZE,
+    piece_bytes: int = PIECE_BYTES,
 ) -> IngestResult:
     """Ingest ``inputs`` (files, folders or globs) as ``source`` into the dataset ``out``
     with the Spark ``session``; one ingest, committed atomically (see the module
-    docstring). Raises :class:`IngestError` (nothing committed) when the job fails."""
-    from paypath.market.sources import SOURCES
-
+    docstring). ``piece_bytes``: the size of a CSV file's byte range that one task reads
+    and converts. Raises :class:`IngestError` (nothing committed) when the job fails."""
     if source not in SOURCES:
         raise IngestError(f"unknown source {source!r}; see `paypath market sources`")
     files = input_files(inputs)
@@ -317,7 +399,9 @@ def spark_ingest(
     started = dataset.now()
     staging = dataset.staging_dir(root, result.ingest_id)
     try:
-        entry = _run(session, files, source, mapping, batch_size, root, base, result, staging)
+        entry = _run(
+            session, files, source, mapping, batch_size, piece_bytes, root, base, result, staging
+        )
         entry.started_at = started
         staged = {
             t: [f for f in fs.list_files(f"{staging}/{t}") if _is_data(f)] for t in dataset.TABLES
@@ -352,20 +436,13 @@ def _reason(exc: Exception) -> str:
     return raised.group(0) if raised else (text.strip().splitlines() or [type(exc).__name__])[0]
 
 
-def _stripes(files: list[Path], cores: int) -> list[Task]:
-    tasks: list[Task] = []
-    for index, file in enumerate(files):
-        stripes = max(1, min(2 * cores, math.ceil(file.stat().st_size / STRIPE_BYTES)))
-        tasks.extend((index, str(file), stripe, stripes) for stripe in range(stripes))
-    return tasks
-
-
 def _run(
     session: Any,
     files: list[Path],
     source: str,
     mapping: Mapping[str, str] | None,
     batch_size: int,
+    piece_bytes: int,
     root: str,
     base: dataset.Manifest,
     result: IngestResult,
@@ -373,31 +450,79 @@ def _run(
 ) -> dataset.IngestEntry:
     from pyspark.sql import functions as F
 
-    tasks = _stripes(files, session.sparkContext.defaultParallelism)
-    ingest_id = result.ingest_id
-    rdd = session.sparkContext.parallelize(tasks, len(tasks)).mapPartitions(
-        lambda part: _convert_tasks(part, source, mapping, ingest_id, batch_size)
-    )
     converted_at = _spark_path(f"{staging}/converted")
-    # rows are typed by _rows (floats for DOUBLE): no per-row check in Python
-    frame = session.createDataFrame(rdd, _converted_schema(), verifySchema=False)
-    frame.write.parquet(converted_at)
+    pieces = _convert(
+        session, files, source, mapping, batch_size, piece_bytes, result.ingest_id, converted_at
+    )
     converted = session.read.parquet(converted_at)
-    counts = {
-        (r["reason"] or ""): int(r["n"])
-        for r in converted.groupBy("reason").agg(F.count(F.lit(1)).alias("n")).collect()
-    }
-    records = counts.pop("", 0)
-    result.read = records + sum(counts.values())
-    result.quarantined = sum(counts.values())
-    result.reasons = dict(sorted(counts.items()))
-    stored = _write_postings(session, converted.where("reason IS NULL"), root, base, staging)
-    _write_quarantine(session, converted.where("reason IS NOT NULL"), root, base, staging, result)
+    # one scan of two columns: the rows each piece read (for row numbers) and the reasons
+    counts = (
+        converted.groupBy(F.shiftright("_seq", ROW_BITS).alias("piece"), "reason")
+        .agg(F.count(F.lit(1)).alias("n"))
+        .collect()
+    )
+    reasons: dict[str, int] = {}
+    read_by_piece = dict.fromkeys(range(len(pieces)), 0)
+    for row in counts:
+        read_by_piece[int(row["piece"])] += int(row["n"])
+        if row["reason"] is not None:
+            reasons[row["reason"]] = reasons.get(row["reason"], 0) + int(row["n"])
+    result.read = sum(read_by_piece.values())
+    result.quarantined = sum(reasons.values())
+    result.reasons = dict(sorted(reasons.items()))
+    records = result.read - result.quarantined
+    stored = _write_postings(session, converted, records, root, base, staging)
+    if result.quarantined:
+        bases = _row_bases(pieces, read_by_piece)
+        _write_quarantine(session, converted, bases, root, base, staging, result)
     result.stored, result.duplicates = stored, records - stored
     return dataset.IngestEntry(
-        ingest_id, source, result.file, None, "", dataset.now(), result.read, result.stored,
-        result.duplicates, result.quarantined, result.reasons, engine="spark",
+        result.ingest_id, source, result.file, None, "", dataset.now(), result.read,
+        result.stored, result.duplicates, result.quarantined, result.reasons, engine="spark",
     )  # fmt: skip
+
+
+def _convert(
+    session: Any,
+    files: list[Path],
+    source: str,
+    mapping: Mapping[str, str] | None,
+    batch_size: int,
+    piece_bytes: int,
+    ingest_id: str,
+    converted_at: str,
+) -> list[Piece]:
+    """Convert every piece on the executors and write the rows under ``converted_at``;
+    returns the pieces. A file whose cut fell inside a record is read again whole."""
+    whole: set[int] = set()
+    while True:
+        pieces = _pieces(session, files, SOURCES[source], whole, piece_bytes)
+        rdd = session.sparkContext.parallelize(pieces, len(pieces)).mapPartitions(
+            lambda part: _convert_pieces(part, source, mapping, ingest_id, batch_size)
+        )
+        # rows are typed by _rows (floats for DOUBLE): no per-row check in Python
+        frame = session.createDataFrame(rdd, _converted_schema(), verifySchema=False)
+        try:
+            # zstd: the intermediate rows take about half the disk of snappy's (descriptions)
+            frame.write.mode("overwrite").option("compression", "zstd").parquet(converted_at)
+            return pieces
+        except Exception as exc:
+            found = {int(i) for i in re.findall(_MISALIGNED + r"(\d+)", str(exc))} - whole
+            if not found:
+                raise
+            whole |= found
+
+
+def _row_bases(pieces: list[Piece], read_by_piece: dict[int, int]) -> list[tuple[int, int]]:
+    """(piece, rows of its file before it): a row's number in its file is its base plus
+    its number in the piece."""
+    bases, before, file = [], 0, -1
+    for piece in pieces:
+        if piece.file != file:
+            before, file = 0, piece.file
+        bases.append((piece.number, before))
+        before += read_by_piece[piece.number]
+    return bases
 
 
 def read_table(session: Any, root: str, table: str, files: list[str]) -> Any:
@@ -418,26 +543,55 @@ def read_table(session: Any, root: str, table: str, files: list[str]) -> Any:
     return frame.select(*(F.col(c).cast(_type(t)).alias(c) for c, t in columns.items()))
 
 
+# Past this many dropped rows (duplicates, postings the dataset holds) the postings are
+# filtered by a shuffled join instead of a broadcast one.
+BROADCAST_ROWS = 2_000_000
+
+
 def _write_postings(
-    session: Any, postings: Any, root: str, base: dataset.Manifest, staging: str
+    session: Any, converted: Any, records: int, root: str, base: dataset.Manifest, staging: str
 ) -> int:
-    """Write the new postings and their skills; returns how many postings."""
+    """Write the new postings and their skills; returns how many postings.
+
+    The dedup shuffles only ``(id, _seq)``: the rows to drop (not the first of their id
+    in input order, or an id the dataset holds) are found on those keys, and the full
+    rows are filtered against them (usually a few percent: a broadcast join, no shuffle
+    of the descriptions)."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    order = Window.partitionBy("id").orderBy("_file", "_row")
-    first = postings.withColumn("_rank", F.row_number().over(order)).where("_rank = 1")
-    held = read_table(session, root, "postings", dataset.dataset_files(root, "postings", base))
-    new = first.join(held.select("id"), "id", "left_anti").withColumn(
-        "year", F.coalesce(F.year("posted_at"), F.lit(0)).cast("int")
-    )
-    new = new.persist()
-    stored = int(new.count())
+    if not records:
+        return 0
+    keys = converted.where("reason IS NULL").select("id", "_seq")
+    first = keys.withColumn("_first", F.min("_seq").over(Window.partitionBy("id")))
+    dropped = first.where("_seq <> _first").select("_seq")
+    held_files = dataset.dataset_files(root, "postings", base)
+    if held_files:
+        held = read_table(session, root, "postings", held_files).select("id")
+        kept_first = first.where("_seq = _first").select("id", "_seq")
+        dropped = dropped.unionByName(kept_first.join(held, "id", "left_semi").select("_seq"))
+    dropped = dropped.persist()
+    drops = int(dropped.count())
+    stored = records - drops
+    if stored:
+        postings = converted.where("reason IS NULL")
+        if drops:
+            drop = F.broadcast(dropped) if drops <= BROADCAST_ROWS else dropped
+            postings = postings.join(drop, "_seq", "left_anti")
+        _write_new(postings, staging)
+    dropped.unpersist()
+    return stored
+
+
+def _write_new(postings: Any, staging: str) -> None:
+    from pyspark.sql import functions as F
+
+    year = F.coalesce(F.year("posted_at"), F.lit(0)).cast("int").alias("year")
     columns = list(dataset.file_columns("postings"))
-    new.select(*columns, "source", "year").write.partitionBy("source", "year").parquet(
+    postings.select(*columns, "source", year).write.partitionBy("source", "year").parquet(
         _spark_path(f"{staging}/postings")
     )
-    skills = new.select("id", "source", "year", F.explode("skills").alias("s")).select(
+    skills = postings.select("id", "source", year, F.explode("skills").alias("s")).select(
         F.col("id").alias("posting_id"),
         F.col("s.skill_id").alias("skill_id"),
         F.col("s.mentions").alias("mentions"),
@@ -446,27 +600,33 @@ def _write_postings(
         "year",
     )
     skills.write.partitionBy("source", "year").parquet(_spark_path(f"{staging}/posting_skills"))
-    new.unpersist()
-    return stored
 
 
 def _write_quarantine(
     session: Any,
-    rejected: Any,
+    converted: Any,
+    bases: list[tuple[int, int]],
     root: str,
     base: dataset.Manifest,
     staging: str,
     result: IngestResult,
 ) -> None:
+    """Write the quarantined rows the dataset does not hold yet, numbered in their file."""
     from pyspark.sql import functions as F
+    from pyspark.sql import types as T
 
-    if not result.quarantined:
-        return
-    rows = rejected.select(
+    schema = T.StructType(
+        [T.StructField("_piece", T.LongType()), T.StructField("_base", T.LongType())]
+    )
+    offsets = F.broadcast(session.createDataFrame(bases, schema))
+    rejected = converted.where("reason IS NOT NULL").withColumn(
+        "_piece", F.shiftright("_seq", ROW_BITS)
+    )
+    rows = rejected.join(offsets, "_piece").select(
         F.lit(result.ingest_id).alias("ingest_id"),
         F.lit(result.source).alias("source"),
         "source_file",
-        F.col("_row").alias("row_number"),
+        (F.col("_base") + F.col("_seq").bitwiseAND(F.lit(ROW_MASK))).alias("row_number"),
         "reason",
         "raw",
     )
