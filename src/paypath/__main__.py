@@ -1,4 +1,4 @@
-"""`python -m paypath …` (and `spark-submit …/paypath/__main__.py market ingest …`)."""
+"""`python -m paypath …` (for spark-submit, use `paypath.market.engines.spark_submit`'s file)."""
 
 from paypath.cli import main
 
