@@ -53,8 +53,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "fp.duckdb"
         result = ingest_path(db, args.file, args.source, workers=args.workers)
-        print(json.dumps({"stored": result.stored, "duplicates": result.duplicates,
-                          "quarantined": result.quarantined, **fingerprint(db)}, indent=1))  # fmt: skip
+        counts = {"stored": result.stored, "duplicates": result.duplicates}
+        counts["quarantined"] = result.quarantined
+        print(json.dumps({**counts, **fingerprint(db)}, indent=1))
 
 
 if __name__ == "__main__":

@@ -650,7 +650,7 @@ class _Reader:
             self.section = None
             if short:
                 return [("title", "line under a 'Role:' heading")] * len(spans)
-        cues = _line_contexts(line, offset, spans, self.section, self.topic)
+        cues = _remembered_line_contexts(line, offset, spans, self.section, self.topic)
         if line.rstrip().endswith(":") and (heading := _heading(line)) is not False:
             self._open(heading)  # "Java technologies:" opens a list
         elif (inline := _inline_heading(_BULLET.sub("", line))) and (
@@ -775,6 +775,53 @@ def _line_contexts(
         if key not in cues:
             cues[key] = _sentence_cue(line[begin:finish], section, topic, after_heading, in_title)
         out.append(cues[key])
+    return out
+
+
+# a line's cues, keyed by (line, its mentions' spans in it, the heading in effect): with
+# whether the topic was read and what it was; up to this many characters of lines in all
+_LINE_MEMO: dict[
+    tuple[str, tuple[tuple[int, int], ...], _Section], tuple[tuple[_Cue, ...], bool, _Section]
+] = {}
+_LINE_MEMO_CHARS = 1 << 23
+_line_memo_chars = [0]
+
+
+def _remembered_line_contexts(
+    line: str,
+    offset: int,
+    spans: Sequence[tuple[int, int]],
+    section: _Section,
+    topic: Callable[[], _Section],
+) -> list[_Cue]:
+    """:func:`_line_contexts`, remembered: boilerplate lines recur across postings.
+
+    The cues are a pure function of the line, the spans in it, the heading in effect and,
+    when the line reads it, the previous sentence's topic; a remembered answer that read
+    the topic stands only when the topic is the same now. (Reading the topic sooner than
+    the line would have changes nothing: :meth:`_Reader.topic` is the last cue of the
+    sentences read so far, whenever it is asked.)
+    """
+    relative = tuple((start - offset, end - offset) for start, end in spans)
+    key = (line, relative, section)
+    known = _LINE_MEMO.get(key)
+    if known is not None:
+        cues, read_topic, seen = known
+        if not read_topic or topic() == seen:
+            return list(cues)
+    asked: list[_Section] = []
+
+    def watched() -> _Section:
+        value = topic()
+        asked.append(value)
+        return value
+
+    out = _line_contexts(line, 0, relative, section, watched)
+    _line_memo_chars[0] += len(line)
+    if _line_memo_chars[0] > _LINE_MEMO_CHARS:
+        _LINE_MEMO.clear()  # cheaper than an LRU's bookkeeping on every line
+        _line_memo_chars[0] = len(line)
+    _LINE_MEMO[key] = (tuple(out), bool(asked), asked[0] if asked else None)
     return out
 
 
