@@ -93,8 +93,13 @@ def run(n: int, workdir: Path, workers: int | None = None) -> dict[str, float | 
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    db = workdir / "bench.duckdb"
-    db.unlink(missing_ok=True)
+    # a store of this run's own: a fixed name in a shared --dir let another run's ingest
+    # land in it mid-run, and its rows then counted here as duplicates
+    with tempfile.TemporaryDirectory(prefix="ingest-bench-", dir=workdir) as private:
+        return _run(n, postings, Path(private) / "bench.duckdb", workers)
+
+
+def _run(n: int, postings: Path, db: Path, workers: int | None) -> dict[str, float | int | str]:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
