@@ -1,8 +1,8 @@
 """The ingest's fast path gives what the plain reading gives, on real postings.
 
 Mention context remembers the pure steps of its reading (a line's heading, a sentence's
-cues, a line's contexts) and skill extraction each paragraph's hits, per process, since
-postings repeat their boilerplate. These tests convert real rows
+cues, a line's and a paragraph's contexts) and skill extraction each paragraph's hits,
+per process, since postings repeat their boilerplate. These tests convert real rows
 from ../shared/data twice over with the memos on (cold, then warm and in reverse order)
 and once with every memo replaced by the plain function it wraps, and require the same
 records, skills, contexts and rejections from all of them.
@@ -47,6 +47,7 @@ def _clear() -> None:
         getattr(mention_context, name).cache_clear()
     mention_context._mention_cue.cache_clear()
     mention_context._LINE_MEMO.clear()
+    mention_context._PARAGRAPH_MEMO.clear()
     default_extractor()._block_memo.clear()
 
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paypath import mention_context
-from paypath.mention_context import mention_contexts
+from paypath.mention_context import context_cues, mention_contexts
 from paypath.skills import default_extractor
 
 PIECES = [
@@ -72,11 +72,28 @@ def test_a_skill_name_broken_over_a_line_is_one_mention_a_blank_line_splits_it()
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
-def test_remembered_line_cues_are_the_fresh_ones(text: str) -> None:
+def test_remembered_cues_are_the_fresh_ones(text: str) -> None:
     spans = [(m.start, m.end) for m in default_extractor().extract(text)]
-    remembered = [mention_contexts(text, spans) for _ in range(2)]
+    remembered = [context_cues(text, spans) for _ in range(2)]
     mention_context._LINE_MEMO.clear()
-    assert remembered[0] == remembered[1] == mention_contexts(text, spans)
+    mention_context._PARAGRAPH_MEMO.clear()
+    fresh = context_cues(text, spans)
+    reader = mention_context._Reader(multiline="\n" in text.strip())
+    starts = [s for s, _ in spans]
+    whole = reader.lines(text, spans, starts, stop=True)  # line by line, no paragraphs
+    mention_context._LINE_MEMO.clear()
+    assert remembered[0] == remembered[1] == fresh == whole
+
+
+def test_a_paragraph_remembered_after_one_topic_is_read_again_after_another() -> None:
+    paragraph = "Python is used daily."
+    mention_context._PARAGRAPH_MEMO.clear()
+    contexts = []
+    for before in ("We offer great perks.", "You need 5 years of experience.", "Perks:"):
+        text = f"{before}\n\n{paragraph}\n\nGo"
+        start = text.index("Python")
+        contexts.append(mention_contexts(text, [(start, start + len("Python"))]))
+    assert contexts == [["benefits"], ["requirement"], ["benefits"]]
 
 
 def test_a_line_remembered_after_one_topic_is_read_again_after_another() -> None:
