@@ -49,6 +49,14 @@ def _clear() -> None:
     mention_context._LINE_MEMO.clear()
     mention_context._PARAGRAPH_MEMO.clear()
     default_extractor()._block_memo.clear()
+    default_extractor()._verdicts.clear()
+
+
+class _Forgetful(dict[tuple[int, str], "bool | None"]):
+    """A memo that remembers nothing."""
+
+    def __setitem__(self, key: tuple[int, str], value: bool | None) -> None:
+        pass
 
 
 def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,6 +67,7 @@ def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         mention_context, "_remembered_line_contexts", mention_context._line_contexts
     )
+    monkeypatch.setattr(default_extractor(), "_verdicts", _Forgetful())
     monkeypatch.setattr(  # the whole text read at once, no paragraph remembered
         SkillExtractor, "_hits", lambda self, text, missed: self._read_hits(text, missed)
     )

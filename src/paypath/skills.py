@@ -103,6 +103,7 @@ _TAG_SHARE = 0.6  # of a tag line's tokens (joiners aside) that must name skills
 # forgets them all when full: tens of MB at most), and up to this long each
 _BLOCK_MEMO_CHARS = 1 << 24
 _BLOCK_CHARS = 8_000
+_VERDICT_MEMO = 1 << 16  # (skill, window) verdicts an extractor remembers (windows: ~80 chars)
 
 _PLUS_WORD = re.compile(r"\+(?=[^\W\d_])")  # "Python+SQL", but not "C++17"
 
@@ -205,6 +206,7 @@ class SkillExtractor:
             str, tuple[tuple[tuple[int, int, _Entry], ...], tuple[int, ...]]
         ] = {}
         self._block_chars = 0
+        self._verdicts: dict[tuple[int, str], bool | None] = {}  # see _verdict
         self._automaton = ahocorasick.Automaton()
         for key, entries in table.items():
             entries.sort(key=lambda e: (not e.extract, e.ambiguous, not e.case_sensitive))
@@ -401,12 +403,18 @@ class SkillExtractor:
         """True (accept), False (reject) or None (no rule decides) for an ambiguous hit.
 
         ``seen`` caches the verdict per (skill, window): a text that repeats itself
-        ("Go Go Go ...") costs one regex pass per distinct window.
+        ("Go Go Go ...") costs one regex pass per distinct window; the extractor also
+        remembers the last ``_VERDICT_MEMO`` verdicts across texts (a verdict is a pure
+        function of the skill's rule and the window).
         """
         rule = self._rules.get(entry.skill, _DEFAULT_RULE)
         window = text[max(0, start - rule.window) : start] + "@" + text[end : end + rule.window]
         key = (entry.skill, window)
         if key in seen:
+            return seen[key]
+        verdicts = self._verdicts  # the same window in another posting: its boilerplate
+        if key in verdicts:
+            seen[key] = verdicts[key]
             return seen[key]
         verdict: bool | None
         if any(p.search(window) for p in rule.reject):
@@ -416,6 +424,9 @@ class SkillExtractor:
         else:
             verdict = False if rule.needs_accept else None
         seen[key] = verdict
+        if len(verdicts) >= _VERDICT_MEMO:
+            verdicts.clear()
+        verdicts[key] = verdict
         return verdict
 
     def _disambiguate(
