@@ -16,6 +16,10 @@ Targets (issue #19): 1M postings in under 3.5 minutes on 2 cores, peak memory un
 1 GB, and 2 workers at least 1.7x as fast as 1.
 
     .venv/bin/python bench/ingest_throughput.py [--n 100000] [--workers 1,2] [--repeat 2]
+        [--dir /tmp/ispeed]
+
+``--dir`` keeps (and reuses) the generated ``postings_N.csv`` there; each run's store is
+in a private folder inside it, so runs sharing the folder never see each other's rows.
 """
 
 from __future__ import annotations
