@@ -1,7 +1,8 @@
 """The ingest's fast path gives what the plain reading gives, on real postings.
 
 Mention context remembers the pure steps of its reading (a line's heading, a sentence's
-cues) per process, since postings repeat their boilerplate. These tests convert real rows
+cues, a line's and a paragraph's contexts) and skill extraction each paragraph's hits,
+per process, since postings repeat their boilerplate. These tests convert real rows
 from ../shared/data twice over with the memos on (cold, then warm and in reverse order)
 and once with every memo replaced by the plain function it wraps, and require the same
 records, skills, contexts and rejections from all of them.
@@ -17,6 +18,7 @@ import pytest
 from paypath import mention_context
 from paypath.market.ingest import Converted, convert_batch
 from paypath.market.sources import SOURCES
+from paypath.skills import SkillExtractor, default_extractor
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 FILES = [
@@ -44,6 +46,17 @@ def _clear() -> None:
     for name in MEMOS:
         getattr(mention_context, name).cache_clear()
     mention_context._mention_cue.cache_clear()
+    mention_context._LINE_MEMO.clear()
+    mention_context._PARAGRAPH_MEMO.clear()
+    default_extractor()._block_memo.clear()
+    default_extractor()._verdicts.clear()
+
+
+class _Forgetful(dict[tuple[int, str], "bool | None"]):
+    """A memo that remembers nothing."""
+
+    def __setitem__(self, key: tuple[int, str], value: bool | None) -> None:
+        pass
 
 
 def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -51,6 +64,13 @@ def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in MEMOS:
         monkeypatch.setattr(mention_context, name, getattr(mention_context, name).plain)
     monkeypatch.setattr(mention_context, "_mention_cue", mention_context._mention_cue.__wrapped__)
+    monkeypatch.setattr(
+        mention_context, "_remembered_line_contexts", mention_context._line_contexts
+    )
+    monkeypatch.setattr(default_extractor(), "_verdicts", _Forgetful())
+    monkeypatch.setattr(  # the whole text read at once, no paragraph remembered
+        SkillExtractor, "_hits", lambda self, text, missed: self._read_hits(text, missed)
+    )
 
 
 def _outcome(converted: Converted) -> list[tuple[Any, ...]]:
@@ -82,8 +102,6 @@ def test_remembered_reading_equals_plain_reading(
 
 def test_remembered_contexts_equal_plain_contexts(monkeypatch: pytest.MonkeyPatch) -> None:
     """Per mention: the context and the cue that decided it, on real descriptions."""
-    from paypath.skills import default_extractor
-
     texts = [
         str(row.get("description") or "")
         for _, row in _rows("linkedin", "linkedin-postings/postings_sample1000.csv")

@@ -73,7 +73,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import ahocorasick
 
@@ -598,19 +598,51 @@ def context_cues(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[Cont
         return []
     starts = [s for s, _ in spans]
     reader = _Reader(multiline="\n" in text.strip())
+    if "\n\n" in text and _on_lines(text, starts):
+        return _paragraph_cues(reader, text, spans, starts)
+    out = reader.lines(text, spans, starts, stop=True)
+    out.extend(_DEFAULT for _ in range(len(starts) - len(out)))
+    return out
+
+
+def _on_lines(text: str, starts: list[int]) -> bool:
+    """Whether ``starts`` are sorted and each on a line's character (as every mention
+    found in the text is): then each mention belongs to one paragraph."""
+    size = len(text)
+    previous = 0
+    for start in starts:
+        if start < previous or start >= size or text[start] in "\r\n":
+            return False
+        previous = start
+    return True
+
+
+def _paragraph_cues(
+    reader: _Reader, text: str, spans: Sequence[tuple[int, int]], starts: list[int]
+) -> list[_Cue]:
+    """:func:`context_cues` read paragraph by paragraph (split at blank lines), each one
+    remembered with the reader's state before and after it (see :meth:`_Reader.paragraph`).
+    """
     out: list[_Cue] = []
-    done = 0
-    for match in _LINE.finditer(text):
-        last = bisect.bisect_left(starts, match.end(), done)
-        if done == last:
-            reader.skip(match.group())
-            continue
-        out.extend(reader.read(match.group(), match.start(), spans[done:last]))
+    offset = done = 0
+    for block in text.split("\n\n"):
+        end = offset + len(block)
+        last = bisect.bisect_left(starts, end, done)
+        out.extend(
+            reader.paragraph(block, tuple((s - offset, e - offset) for s, e in spans[done:last]))
+        )
         done = last
         if done == len(starts):
             break
-    out.extend(_DEFAULT for _ in range(len(starts) - len(out)))
+        offset = end + 2
     return out
+
+
+# a paragraph's cues and the reader's state after it, keyed by the paragraph, its
+# mentions and the reader's state before it; up to this many characters in all
+_PARAGRAPH_MEMO: dict[tuple[Any, ...], tuple[tuple[_Cue, ...], _Section, _Section, bool]] = {}
+_PARAGRAPH_MEMO_CHARS = 1 << 24
+_paragraph_memo_chars = [0]
 
 
 class _Reader:
@@ -621,6 +653,53 @@ class _Reader:
         self.opening = multiline  # the next line opens a text of several lines
         self._topic: _Section = None  # the last own cue since the last heading ...
         self._unread: list[str] = []  # ... once these later sentences are read (lazily)
+
+    def lines(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        starts: Sequence[int],
+        *,
+        stop: bool,
+    ) -> list[_Cue]:
+        """The contexts of the mentions at ``spans`` (their ``starts`` sorted), reading
+        ``text`` line by line; ``stop``: once the last mention is read."""
+        out: list[_Cue] = []
+        done = 0
+        for match in _LINE.finditer(text):
+            last = bisect.bisect_left(starts, match.end(), done)
+            if done == last:
+                self.skip(match.group())
+                continue
+            out.extend(self.read(match.group(), match.start(), spans[done:last]))
+            done = last
+            if stop and done == len(starts):
+                break
+        return out
+
+    def paragraph(self, block: str, spans: tuple[tuple[int, int], ...]) -> list[_Cue]:
+        """The contexts of the mentions at ``spans`` in one paragraph, all of it read.
+
+        Remembered: the cues and the state after a paragraph depend only on the paragraph,
+        its mentions and the state before it -- the heading in effect, whether the text's
+        first line is still ahead, and the topic (settled first: :meth:`topic` gives the
+        same whenever it is asked, so asking it at a paragraph's edge changes nothing).
+        """
+        self.topic()
+        key = (block, spans, self.section, self._topic, self.opening)
+        known = _PARAGRAPH_MEMO.get(key)
+        if known is not None:
+            cues, self.section, self._topic, self.opening = known
+            self._unread = []
+            return list(cues)
+        out = self.lines(block, spans, [s for s, _ in spans], stop=False)
+        self.topic()
+        _paragraph_memo_chars[0] += len(block)
+        if _paragraph_memo_chars[0] > _PARAGRAPH_MEMO_CHARS:
+            _PARAGRAPH_MEMO.clear()  # cheaper than an LRU's bookkeeping on every paragraph
+            _paragraph_memo_chars[0] = len(block)
+        _PARAGRAPH_MEMO[key] = (tuple(out), self.section, self._topic, self.opening)
+        return out
 
     def skip(self, line: str) -> None:
         """A line without mentions: a heading, or a sentence whose topic carries on."""
@@ -650,7 +729,7 @@ class _Reader:
             self.section = None
             if short:
                 return [("title", "line under a 'Role:' heading")] * len(spans)
-        cues = _line_contexts(line, offset, spans, self.section, self.topic)
+        cues = _remembered_line_contexts(line, offset, spans, self.section, self.topic)
         if line.rstrip().endswith(":") and (heading := _heading(line)) is not False:
             self._open(heading)  # "Java technologies:" opens a list
         elif (inline := _inline_heading(_BULLET.sub("", line))) and (
@@ -775,6 +854,53 @@ def _line_contexts(
         if key not in cues:
             cues[key] = _sentence_cue(line[begin:finish], section, topic, after_heading, in_title)
         out.append(cues[key])
+    return out
+
+
+# a line's cues, keyed by (line, its mentions' spans in it, the heading in effect): with
+# whether the topic was read and what it was; up to this many characters of lines in all
+_LINE_MEMO: dict[
+    tuple[str, tuple[tuple[int, int], ...], _Section], tuple[tuple[_Cue, ...], bool, _Section]
+] = {}
+_LINE_MEMO_CHARS = 1 << 23
+_line_memo_chars = [0]
+
+
+def _remembered_line_contexts(
+    line: str,
+    offset: int,
+    spans: Sequence[tuple[int, int]],
+    section: _Section,
+    topic: Callable[[], _Section],
+) -> list[_Cue]:
+    """:func:`_line_contexts`, remembered: boilerplate lines recur across postings.
+
+    The cues are a pure function of the line, the spans in it, the heading in effect and,
+    when the line reads it, the previous sentence's topic; a remembered answer that read
+    the topic stands only when the topic is the same now. (Reading the topic sooner than
+    the line would have changes nothing: :meth:`_Reader.topic` is the last cue of the
+    sentences read so far, whenever it is asked.)
+    """
+    relative = tuple((start - offset, end - offset) for start, end in spans)
+    key = (line, relative, section)
+    known = _LINE_MEMO.get(key)
+    if known is not None:
+        cues, read_topic, seen = known
+        if not read_topic or topic() == seen:
+            return list(cues)
+    asked: list[_Section] = []
+
+    def watched() -> _Section:
+        value = topic()
+        asked.append(value)
+        return value
+
+    out = _line_contexts(line, 0, relative, section, watched)
+    _line_memo_chars[0] += len(line)
+    if _line_memo_chars[0] > _LINE_MEMO_CHARS:
+        _LINE_MEMO.clear()  # cheaper than an LRU's bookkeeping on every line
+        _line_memo_chars[0] = len(line)
+    _LINE_MEMO[key] = (tuple(out), bool(asked), asked[0] if asked else None)
     return out
 
 

@@ -99,6 +99,12 @@ _SENTENCE_WORDS = (
 _TAG_STOPWORDS = frozenset(_SENTENCE_WORDS.split())
 _TAG_SHARE = 0.6  # of a tag line's tokens (joiners aside) that must name skills
 
+# paragraphs whose hits an extractor remembers: up to this many characters in all (it
+# forgets them all when full: tens of MB at most), and up to this long each
+_BLOCK_MEMO_CHARS = 1 << 24
+_BLOCK_CHARS = 8_000
+_VERDICT_MEMO = 1 << 16  # (skill, window) verdicts an extractor remembers (windows: ~80 chars)
+
 _PLUS_WORD = re.compile(r"\+(?=[^\W\d_])")  # "Python+SQL", but not "C++17"
 
 
@@ -196,6 +202,11 @@ class SkillExtractor:
                 self._add(table, index, alias)
         self._tag_exact, self._tag_loose = _name_keys(self._skills)
         self._tag_entries = [_Entry(i, s.name, False, False) for i, s in enumerate(self._skills)]
+        self._block_memo: dict[
+            str, tuple[tuple[tuple[int, int, _Entry], ...], tuple[int, ...]]
+        ] = {}
+        self._block_chars = 0
+        self._verdicts: dict[tuple[int, str], bool | None] = {}  # see _verdict
         self._automaton = ahocorasick.Automaton()
         for key, entries in table.items():
             entries.sort(key=lambda e: (not e.extract, e.ambiguous, not e.case_sensitive))
@@ -249,9 +260,54 @@ class SkillExtractor:
 
     def _hits(self, text: str, miscased: list[int]) -> list[tuple[int, int, _Entry]]:
         """Case-checked hits, leftmost-longest, without overlaps; where a key matched in
-        the wrong case ("go", "ios"), its start goes to ``miscased``."""
+        the wrong case ("go", "ios"), its start goes to ``miscased`` (unsorted).
+
+        A text is read paragraph by paragraph (blocks split at a blank line, ``"\\n\\n"``)
+        and each paragraph's hits are remembered (:meth:`_block_hits`): postings repeat
+        their boilerplate. That changes nothing: normalising maps each character on its
+        own (a look-ahead sees a separator either way), and a blank line becomes two
+        spaces, which no key holds, so no hit spans two paragraphs.
+        """
         if self._automaton.kind != ahocorasick.AHOCORASICK:
             return []
+        if "\n\n" not in text:
+            found, missed = self._block_hits(text)
+            miscased.extend(missed)
+            return list(found)
+        kept: list[tuple[int, int, _Entry]] = []
+        offset = 0
+        for block in text.split("\n\n"):
+            found, missed = self._block_hits(block)
+            if offset:
+                kept.extend((s + offset, t + offset, e) for s, t, e in found)
+                miscased.extend(m + offset for m in missed)
+            else:
+                kept.extend(found)
+                miscased.extend(missed)
+            offset += len(block) + 2
+        return kept
+
+    def _block_hits(self, text: str) -> tuple[tuple[tuple[int, int, _Entry], ...], tuple[int, ...]]:
+        """(:meth:`_hits` of one paragraph, the starts of its miscased keys); remembered
+        for paragraphs of up to ``_BLOCK_CHARS`` characters (see ``_BLOCK_MEMO_CHARS``)."""
+        memo = self._block_memo
+        size = len(text)
+        if size <= _BLOCK_CHARS:
+            known = memo.get(text)
+            if known is not None:
+                return known
+        miscased: list[int] = []
+        found = self._read_hits(text, miscased)
+        result = (tuple(found), tuple(miscased))
+        if size <= _BLOCK_CHARS:
+            self._block_chars += size
+            if self._block_chars > _BLOCK_MEMO_CHARS:
+                memo.clear()  # cheaper than an LRU's bookkeeping on every paragraph
+                self._block_chars = size
+            memo[text] = result
+        return result
+
+    def _read_hits(self, text: str, miscased: list[int]) -> list[tuple[int, int, _Entry]]:
         padded = f" {_normalize(text)} "
         found: list[tuple[int, int, _Entry]] = []
         for last, (length, entries) in self._automaton.iter(padded):
@@ -347,12 +403,18 @@ class SkillExtractor:
         """True (accept), False (reject) or None (no rule decides) for an ambiguous hit.
 
         ``seen`` caches the verdict per (skill, window): a text that repeats itself
-        ("Go Go Go ...") costs one regex pass per distinct window.
+        ("Go Go Go ...") costs one regex pass per distinct window; the extractor also
+        remembers the last ``_VERDICT_MEMO`` verdicts across texts (a verdict is a pure
+        function of the skill's rule and the window).
         """
         rule = self._rules.get(entry.skill, _DEFAULT_RULE)
         window = text[max(0, start - rule.window) : start] + "@" + text[end : end + rule.window]
         key = (entry.skill, window)
         if key in seen:
+            return seen[key]
+        verdicts = self._verdicts  # the same window in another posting: its boilerplate
+        if key in verdicts:
+            seen[key] = verdicts[key]
             return seen[key]
         verdict: bool | None
         if any(p.search(window) for p in rule.reject):
@@ -362,6 +424,9 @@ class SkillExtractor:
         else:
             verdict = False if rule.needs_accept else None
         seen[key] = verdict
+        if len(verdicts) >= _VERDICT_MEMO:
+            verdicts.clear()
+        verdicts[key] = verdict
         return verdict
 
     def _disambiguate(
