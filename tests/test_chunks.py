@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _csv_cases import stray_quote_postings
 from paypath.market import chunks
 from paypath.market.chunks import ChunkMisaligned, csv_chunks, read_chunk
 from paypath.market.ingest import ingest_file
@@ -145,14 +146,7 @@ def test_workers_reading_chunks_store_what_one_process_stores(
 def test_misaligned_chunks_fall_back_to_reading_in_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "stray.csv"
-    lines = ["title,salary,description"]
-    lines += [
-        f'"Data Engineer {i}","$100,000 - $120,000","Python and SQL\nSpark\nAirflow"'
-        for i in range(30)
-    ]
-    lines.insert(5, 'Data Analyst 5" screen,"$90,000",Excel')
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = stray_quote_postings(tmp_path / "stray.csv")
     with pytest.raises(ChunkMisaligned):
         _chunked_rows(path, 100)
     monkeypatch.setattr(chunks, "CHUNK_BYTES", 100)

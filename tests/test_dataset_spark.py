@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from _csv_cases import stray_quote_postings
 from market_parity import figures, generated, rows, same_figures, same_rows
 from paypath.errors import IngestError
 from paypath.market.chunks import ChunkMisaligned, csv_chunks, read_chunk
@@ -146,14 +147,7 @@ def test_a_cut_inside_a_record_reads_that_file_whole(spark_session: Any, tmp_pat
     task says so and the job reads that file whole, as the local engine does."""
     from paypath.market.engines.spark_ingest import spark_ingest
 
-    path = tmp_path / "stray.csv"
-    lines = ["title,salary,description"]
-    lines += [
-        f'"Data Engineer {i}","$100,000 - $120,000","Python and SQL\nSpark\nAirflow"'
-        for i in range(30)
-    ]
-    lines.insert(5, 'Data Analyst 5" screen,"$90,000",Excel')
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = stray_quote_postings(tmp_path / "stray.csv")
     with pytest.raises(ChunkMisaligned):  # the cut does fall inside a record
         for chunk in csv_chunks(path, 100):
             list(read_chunk(chunk))
