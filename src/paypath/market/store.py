@@ -67,6 +67,10 @@ PAY_FACTS_SELECT = (
     "SELECT id, source, record_kind, role_id, seniority, country, region, city, comp_kind, "
     "company, pay_usd FROM postings WHERE pay_usd > 0 ORDER BY role_id, pay_usd"
 )
+# postings.description is stored zstd-compressed: it is the long free text, no analytics
+# query reads it, and DuckDB's default (dictionary + FSST) took ~45% more CPU to load and
+# twice the disk (100k generated postings: 8.6 -> 6.0 s insert, 215 -> 100 MB). Stores
+# made before keep their format; DuckDB reads both.
 SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS postings (
   id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, source_file VARCHAR, record_kind VARCHAR,
@@ -75,7 +79,7 @@ CREATE TABLE IF NOT EXISTS postings (
   salary_text VARCHAR, salary_min DOUBLE, salary_max DOUBLE, currency VARCHAR, period VARCHAR,
   period_inferred BOOLEAN, pay_usd DOUBLE, pay_min_usd DOUBLE, pay_max_usd DOUBLE,
   comp_kind VARCHAR, years_experience DOUBLE, ai_use BOOLEAN, remote VARCHAR,
-  posted_at DATE, description VARCHAR, ingest_id VARCHAR, org_size VARCHAR,
+  posted_at DATE, description VARCHAR USING COMPRESSION zstd, ingest_id VARCHAR, org_size VARCHAR,
   fx_rate DOUBLE, fx_date VARCHAR, fx_source VARCHAR
 );
 ALTER TABLE postings ADD COLUMN IF NOT EXISTS org_size VARCHAR;
