@@ -151,11 +151,18 @@ def write_parts(
     ``only`` writes just those parts (to write the others in another process)."""
     pools = load_pools()
     sizes = [n // parts + (1 if k < n % parts else 0) for k in range(parts)]
-    return [
-        write(size, folder / f"part-{k:02d}.csv.gz", seed + k, pools, seed + k - 1 if k else None)
-        for k, size in enumerate(sizes)
-        if only is None or k in only
-    ]
+    written = []
+    for k, size in enumerate(sizes):
+        if only is not None and k not in only:
+            continue
+        # written under a name no input glob takes, then renamed: an interrupted run
+        # leaves no part that looks whole
+        final = folder / f"part-{k:02d}.csv.gz"
+        partial = write(
+            size, folder / f".writing-{k:02d}.gz", seed + k, pools, seed + k - 1 if k else None
+        )
+        written.append(partial.replace(final))
+    return written
 
 
 def main() -> None:

@@ -209,3 +209,16 @@ def test_a_dataset_is_plain_parquet(tmp_path: Path) -> None:
         f"SELECT source, count(*) FROM read_parquet('{glob}', hive_partitioning = true) GROUP BY 1"
     ).fetchall()
     assert got == [("jobspy", 4)]
+
+
+def test_a_folder_given_to_the_spark_ingest_skips_unfinished_and_marker_files(
+    tmp_path: Path,
+) -> None:
+    from paypath.market.engines.spark_ingest import input_files
+
+    for name in ("part-01.csv.gz", "part-00.csv.gz", ".writing-02.gz", "_SUCCESS"):
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "sub").mkdir()
+    assert input_files([tmp_path]) == [tmp_path / "part-00.csv.gz", tmp_path / "part-01.csv.gz"]
+    # named on their own, they are what the user asked for
+    assert input_files([tmp_path / "_SUCCESS"]) == [tmp_path / "_SUCCESS"]

@@ -185,7 +185,10 @@ class HadoopFileSystem:
 
 
 def input_files(inputs: Iterable[str | Path]) -> list[Path]:
-    """Input files: each argument a file, a folder (its files) or a glob; in order."""
+    """Input files: each argument a file, a folder (its files) or a glob; in order.
+
+    A folder's hidden and underscore files (``.writing-03.gz``, ``_SUCCESS``) are not
+    inputs, as in Hadoop: a writer's unfinished files and markers."""
     found: list[Path] = []
     for item in inputs:
         text = str(item)
@@ -193,7 +196,11 @@ def input_files(inputs: Iterable[str | Path]) -> list[Path]:
             text = text[len("file://") :]
         path = Path(text)
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.is_file()))
+            found.extend(
+                sorted(
+                    p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "_"))
+                )
+            )
         elif any(ch in text for ch in "*?["):
             found.extend(Path(p) for p in sorted(glob.glob(text)) if Path(p).is_file())
         elif path.is_file():
