@@ -406,54 +406,56 @@ def _ingest(
     With ``cut``, the workers read the file in chunks; should a chunk not end at a
     record's end (:class:`ChunkMisaligned`), the file is read again, in order, here.
     """
+    job = _Job(
+        kind, opener, folder, columns, source_file, file_sha256, batch_size, progress, workers
+    )
     if cut is not None:
         rows = iter(rows)
         first = next(rows)  # the checks of the file's first row (columns, mapping) run here
         try:
-            return _ingest_once(
-                iter(()), kind, opener, folder, columns, source_file, file_sha256,
-                batch_size, progress, workers, cut,
-            )  # fmt: skip
+            return _ingest_once(iter(()), job, cut)
         except ChunkMisaligned:
             rows = chain([first], rows)
-    return _ingest_once(
-        rows, kind, opener, folder, columns, source_file, file_sha256,
-        batch_size, progress, workers, None,
-    )  # fmt: skip
+    return _ingest_once(rows, job, None)
 
 
-def _ingest_once(
-    rows: Iterable[dict[str, Any]],
-    kind: Source,
-    opener: Callable[[], AbstractContextManager[Store]],
-    folder: Path | None,
-    columns: dict[str, dict[str, str]],
-    source_file: str,
-    file_sha256: str | _Digest | None,
-    batch_size: int,
-    progress: Progress | None,
-    workers: int,
-    cut: _Cut | None,
-) -> IngestResult:
-    result = IngestResult(uuid.uuid4().hex, kind.kind, source_file)
+@dataclass(frozen=True)
+class _Job:
+    """What one ingest run loads and where: :func:`_ingest`'s arguments but the rows."""
+
+    kind: Source
+    opener: Callable[[], AbstractContextManager[Store]]
+    folder: Path | None
+    columns: dict[str, dict[str, str]]
+    source_file: str
+    file_sha256: str | _Digest | None
+    batch_size: int
+    progress: Progress | None
+    workers: int
+
+
+def _ingest_once(rows: Iterable[dict[str, Any]], job: _Job, cut: _Cut | None) -> IngestResult:
+    result = IngestResult(uuid.uuid4().hex, job.kind.kind, job.source_file)
     started = datetime.now(UTC).replace(tzinfo=None)
-    batches = _batches(enumerate(rows, start=1), batch_size)
+    batches = _batches(enumerate(rows, start=1), job.batch_size)
     try:
-        with _Staging(folder, columns, result) as staging:
+        with _Staging(job.folder, job.columns, result) as staging:
             work = (
-                _staged_chunks(kind, staging.plan, csv_chunks(cut.file), cut.mapping, workers)
+                _staged_chunks(
+                    job.kind, staging.plan, csv_chunks(cut.file), cut.mapping, job.workers
+                )
                 if cut is not None
-                else _staged(kind, staging.plan, batches, workers)
+                else _staged(job.kind, staging.plan, batches, job.workers)
             )
-            staging.add_all(work, progress)
+            staging.add_all(work, job.progress)
             gc.collect()  # hand the conversion's garbage back before the load
-            with opener() as store:
-                _load(store, staging, result, file_sha256, started)
+            with job.opener() as store:
+                _load(store, staging, result, job.file_sha256, started)
     except (PaypathError, ChunkMisaligned):
         raise
     except Exception as exc:
         raise IngestError(
-            f"ingest of {source_file} failed after {result.read:,} rows and was rolled back; "
+            f"ingest of {job.source_file} failed after {result.read:,} rows and was rolled back; "
             f"the store is unchanged ({type(exc).__name__}: {exc})"
         ) from exc
     return result
