@@ -127,8 +127,11 @@ __all__ = [
     "LEVELS",
     "MARKET_MIN_N",
     "MIN_ROLE_FILINGS",
+    "EmployerOffset",
     "PayDistribution",
     "PayEstimate",
+    "PayUplift",
+    "employer_offset",
     "estimate_pay",
     "level_for_years",
     "market_pay",
@@ -136,6 +139,7 @@ __all__ = [
     "occupation_pay",
     "official_wages",
     "official_wages_by_state",
+    "pay_uplift",
     "wage_growth_factor",
     "wage_index",
 ]
@@ -343,24 +347,19 @@ def estimate_pay(
             f"aged from May 2025 to {when}: posted-wage index x{idx:.3f}, of which offers "
             f"follow {tau:.2f} (x{aging:.3f})"
         )
-    employer_offset = 0.0
+    employer_shift = 0.0
     if employer is not None:
-        from paypath.employer_names import employer_key
-
-        key = employer_key(employer)
-        if not key:
-            raise InputError(f"employer {employer!r} has no name in it; give e.g. 'Microsoft'")
-        hit = _employers().get(key)
-        if hit is None:
+        found = employer_offset(employer)
+        if found is None:
             notes.append(
                 f"no employer-specific evidence for {employer!r} (not among the PERM "
                 f"employers with 15+ filings): the figures are the market's, not {employer}'s"
             )
         else:
-            employer, employer_offset, n_emp = hit
+            employer, employer_shift = found.employer, found.offset
             notes.append(
-                f"employer offset for {employer}: {math.exp(employer_offset) - 1:+.1%} "
-                f"from {n_emp:,} PERM filings (shrunk toward the market)"
+                f"employer offset for {employer}: {math.exp(employer_shift) - 1:+.1%} "
+                f"from {found.n:,} PERM filings (shrunk toward the market)"
             )
     method = (
         "log-pay model: OEWS median for the role's SOC codes (national, x the area's OEWS "
@@ -442,7 +441,7 @@ def estimate_pay(
         + float(cal["base_offset"][lvl])
         + float(cell["offset"])
         + tau * math.log(idx)
-        + employer_offset
+        + employer_shift
         + years_base
     )
     n_level = int(cal["n_by_seniority"].get(lvl, 0))
@@ -578,8 +577,7 @@ def market_pay(
 
 
 # ------------------------------------------------------------- employer and skill uplift
-# Appended for issue #15's "one pay model" fold (the offer check's employer comparison and
-# the advisor's next-skill dollars ask these instead of computing their own).
+# The offer check's employer comparison and the advisor's next-skill dollars ask these.
 
 
 class EmployerOffset(BaseModel):
@@ -663,6 +661,3 @@ def pay_uplift(
         area=est.area,
         source=base.source,
     )
-
-
-__all__ += ["EmployerOffset", "PayUplift", "employer_offset", "pay_uplift"]
