@@ -191,15 +191,20 @@ def _close(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def run(rows: int | None, session: Any, parity: bool, given: str | None = None) -> dict[str, Any]:
-    """One ingest and its queries: ``rows`` generated postings, or the files ``given``."""
-    from paypath.market.dataset import open_dataset
-    from paypath.market.engines.spark_engine import SparkEngine
+def run(
+    rows: int | None,
+    session: Any,
+    parity: bool,
+    given: str | None = None,
+    keep: Path | None = None,
+    query: bool = True,
+) -> dict[str, Any]:
+    """One ingest and its queries: ``rows`` generated postings, or the files ``given``;
+    into ``keep`` (kept) or a scratch folder (removed)."""
     from paypath.market.engines.spark_ingest import input_files, spark_ingest
-    from paypath.market.ingest import ingest_dataset
 
     sources = input_files([given]) if given else [postings(rows or 0)]
-    out = WORK / f"dataset-spark-{rows or 'input'}"
+    out = keep or WORK / f"dataset-spark-{rows or 'input'}"
     shutil.rmtree(out, ignore_errors=True)
     jvm = session.sparkContext._gateway.proc.pid
     with ExecutorMemory(jvm) as memory:
@@ -217,6 +222,23 @@ def run(rows: int | None, session: Any, parity: bool, given: str | None = None) 
         "load_average": [round(x, 1) for x in os.getloadavg()],
     }
     print(json.dumps(report), flush=True)  # the ingest's figures, before the queries
+    report["dataset_mb"] = round(sum(f.stat().st_size for f in out.rglob("*.parquet")) / 2**20)
+    if query:
+        report.update(query_dataset(out, session))
+    if parity and len(sources) == 1:
+        report.update(_parity(out, sources[0], rows or 0, result.read))
+    if keep is None:
+        shutil.rmtree(out, ignore_errors=True)
+    return report
+
+
+def query_dataset(out: Path, session: Any) -> dict[str, Any]:
+    """The three queries on the dataset ``out`` with both engines: seconds, and whether
+    they agree."""
+    from paypath.market.dataset import open_dataset
+    from paypath.market.engines.spark_engine import SparkEngine
+
+    report: dict[str, Any] = {}
     engine = SparkEngine(session=session)
     with open_dataset(out) as ds:
         duck, report["duckdb_query_s"] = queries(ds, "duckdb")
@@ -226,21 +248,27 @@ def run(rows: int | None, session: Any, parity: bool, given: str | None = None) 
         except Exception as exc:  # e.g. the driver's heap at 1M+ (PYSPARK_SUBMIT_ARGS)
             report["spark_query_error"] = str(exc).strip().splitlines()[0][:300]
             report["engines_agree"] = False
-        print(json.dumps(report), flush=True)
-        if parity and len(sources) == 1:
-            source = sources[0]
-            local_out = WORK / f"dataset-local-{rows}"
-            shutil.rmtree(local_out, ignore_errors=True)
-            _, local_s = _timed(lambda: ingest_dataset(local_out, source, "jobspy"))
-            report["local_ingest_s"] = round(local_s, 1)
-            report["local_rows_per_s"] = round(result.read / local_s)
-            with open_dataset(local_out) as local:
-                report["same_rows"] = table_hashes(local) == table_hashes(ds)
-                report["same_figures"] = _close(queries(local, "duckdb")[0], duck)
-            shutil.rmtree(local_out, ignore_errors=True)
     engine.close()
-    report["dataset_mb"] = round(sum(f.stat().st_size for f in out.rglob("*.parquet")) / 2**20)
-    shutil.rmtree(out, ignore_errors=True)
+    print(json.dumps(report), flush=True)
+    return report
+
+
+def _parity(out: Path, source: Path, rows: int, read: int) -> dict[str, Any]:
+    """The same file through the local engine: same rows, same figures."""
+    from paypath.market.dataset import open_dataset
+    from paypath.market.ingest import ingest_dataset
+
+    local_out = WORK / f"dataset-local-{rows}"
+    shutil.rmtree(local_out, ignore_errors=True)
+    _, local_s = _timed(lambda: ingest_dataset(local_out, source, "jobspy"))
+    report: dict[str, Any] = {
+        "local_ingest_s": round(local_s, 1),
+        "local_rows_per_s": round(read / local_s),
+    }
+    with open_dataset(local_out) as local, open_dataset(out) as ds:
+        report["same_rows"] = table_hashes(local) == table_hashes(ds)
+        report["same_figures"] = _close(queries(local, "duckdb")[0], queries(ds, "duckdb")[0])
+    shutil.rmtree(local_out, ignore_errors=True)
     return report
 
 
@@ -250,13 +278,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--parity", action="store_true", default=argv is None)
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--input", help="ingest these files (file, folder or glob) instead")
+    parser.add_argument("--out", type=Path, help="write the dataset here and keep it")
+    parser.add_argument("--no-queries", action="store_true", help="ingest only")
+    parser.add_argument("--queries", type=Path, help="only query this existing dataset")
     args = parser.parse_args(argv if argv is not None else [])
     from paypath.market.engines.spark_ingest import quiet_session
 
     session = quiet_session(args.master)
     reports = []
-    for rows in [None] if args.input else args.rows:
-        report = run(rows, session, args.parity, args.input)
+    if args.queries:
+        reports.append(query_dataset(args.queries, session))
+    for rows in [] if args.queries else [None] if args.input else args.rows:
+        report = run(rows, session, args.parity, args.input, args.out, not args.no_queries)
         print(json.dumps(report), flush=True)
         reports.append(report)
     session.stop()

@@ -595,9 +595,9 @@ def _write_new(postings: Any, staging: str) -> None:
 
     year = F.coalesce(F.year("posted_at"), F.lit(0)).cast("int").alias("year")
     columns = list(dataset.file_columns("postings"))
-    postings.select(*columns, "source", year).write.partitionBy("source", "year").parquet(
-        _spark_path(f"{staging}/postings")
-    )
+    postings.select(*columns, "source", year).write.partitionBy("source", "year").option(
+        "compression", dataset.COMPRESSION
+    ).parquet(_spark_path(f"{staging}/postings"))
     skills = postings.select("id", "source", year, F.explode("skills").alias("s")).select(
         F.col("id").alias("posting_id"),
         F.col("s.skill_id").alias("skill_id"),
@@ -606,7 +606,9 @@ def _write_new(postings: Any, staging: str) -> None:
         "source",
         "year",
     )
-    skills.write.partitionBy("source", "year").parquet(_spark_path(f"{staging}/posting_skills"))
+    skills.write.partitionBy("source", "year").option("compression", dataset.COMPRESSION).parquet(
+        _spark_path(f"{staging}/posting_skills")
+    )
 
 
 def _write_quarantine(
@@ -641,6 +643,6 @@ def _write_quarantine(
     key = ["source", "reason", "raw"]
     fresh = rows.join(held.select(*key), key, "left_anti")
     columns = list(dataset.file_columns("quarantine"))
-    fresh.select(*columns, "source").write.partitionBy("source").parquet(
-        _spark_path(f"{staging}/quarantine")
-    )
+    fresh.select(*columns, "source").write.partitionBy("source").option(
+        "compression", dataset.COMPRESSION
+    ).parquet(_spark_path(f"{staging}/quarantine"))
