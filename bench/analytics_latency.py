@@ -53,7 +53,7 @@ import pandas as pd
 import statsmodels.api as sm
 
 from paypath.market.analytics import PayStat, open_analytics_store, pay_stats, skill_premiums
-from paypath.market.premium_model import design, trim_pay
+from paypath.market.premium_model import PAY_CEIL, PAY_FLOOR, TRIM, Spec, profile_batch
 from paypath.market.store import Store, open_store, refresh_pay_facts
 
 OUT = Path(__file__).resolve().parent / "out" / "analytics_latency.json"
@@ -195,6 +195,7 @@ def generate(con: duckdb.DuckDBPyConnection, rows: int, seed: int = 7) -> None:
         CREATE TABLE postings AS
         SELECT b.id, 'synthetic' AS source, 'posting' AS record_kind, r.role_id, b.seniority,
                b.country, NULL::VARCHAR AS region, NULL::VARCHAR AS city, 'base' AS comp_kind,
+               'Company ' || (b.i % 997) AS company,
                b.years AS years_experience, b.ai_use,
                round(exp(11.3 + r.effect + 0.035 * b.years - 0.0006 * b.years * b.years
                          + CASE b.country WHEN 'US' THEN 0.5 WHEN 'IN' THEN -1.2
@@ -279,13 +280,16 @@ def pandas_skill_stats(df: pd.DataFrame, skills: pd.DataFrame) -> pd.DataFrame:
 def naive_premiums(df: pd.DataFrame, skills: pd.DataFrame, names: list[str]) -> dict[str, float]:
     """One statsmodels OLS with HC1 errors per skill, on the full design matrix."""
     skills = skills[skills["asked"] > 0]
-    sample = trim_pay(df[df["id"].isin(skills["posting_id"])])
-    d = design(sample, pooled_roles=True)
+    rows = df[df["id"].isin(skills["posting_id"])]
+    rows = rows[(rows["pay_usd"] >= PAY_FLOOR) & (rows["pay_usd"] <= PAY_CEIL)]
+    low, high = np.quantile(rows["pay_usd"], TRIM)
+    sample = rows[(rows["pay_usd"] >= low) & (rows["pay_usd"] <= high)].reset_index(drop=True)
+    y, x = Spec.of(profile_batch(sample), pooled_roles=True, skills=None).design(sample)
     out = {}
     for skill in names:
         ids = skills.loc[skills["skill_id"] == skill, "posting_id"]
         dummy = sample["id"].isin(ids).to_numpy(dtype=float)
-        fit = sm.OLS(d.y, np.column_stack([d.x, dummy])).fit(cov_type="HC1")
+        fit = sm.OLS(y, np.column_stack([x, dummy])).fit(cov_type="HC1")
         out[skill] = float(np.expm1(fit.params[-1]))
     return out
 

@@ -29,14 +29,17 @@ from paypath.market.analytics import (
     store_fingerprint,
     store_source,
 )
+from paypath.market.engines import get_engine
 from paypath.market.premium_model import (
+    PAY_CEIL,
+    PAY_FLOOR,
+    TRIM,
     SkillFit,
-    design,
-    fit_dummies,
+    Spec,
+    fit_frame,
     is_lever,
+    profile_batch,
     shrink,
-    skill_listed,
-    trim_pay,
 )
 from paypath.market.store import BUNDLED_SOURCE, Store, open_store
 
@@ -321,21 +324,39 @@ def test_a_missing_db_path_is_an_input_error(tmp_path: object) -> None:
 # --- skill_premiums -----------------------------------------------------------------
 
 
+def _trim(rows: pd.DataFrame) -> pd.DataFrame:
+    """The sample rule, in pandas: plausible pay, then its 1st-99th percentiles."""
+    pay = rows["pay_usd"].astype(float)
+    rows = rows[(pay >= PAY_FLOOR) & (pay <= PAY_CEIL)]
+    low, high = np.quantile(rows["pay_usd"].astype(float), TRIM)
+    return rows[(rows["pay_usd"] >= low) & (rows["pay_usd"] <= high)].reset_index(drop=True)
+
+
+def _design(rows: pd.DataFrame, *, pooled_roles: bool) -> tuple[np.ndarray, np.ndarray]:
+    spec = Spec.of(profile_batch(rows), pooled_roles=pooled_roles, skills=None)
+    return spec.design(rows)
+
+
+def _controls(rows: pd.DataFrame) -> tuple[str, ...]:
+    return Spec.of(profile_batch(rows), pooled_roles=False, skills=None).controls
+
+
 def _statsmodels_fit(role: str | None, skill: str) -> tuple[float, float]:
-    """The same regression, fitted by statsmodels on the full design matrix."""
+    """The same regression, fitted by statsmodels on the full design matrix (the sample
+    picked in pandas, not by the engines' SQL)."""
     postings, skills = survey_frames()
     rows = postings[postings["pay_usd"] > 0]
     if role is not None:
         rows = rows[rows["role_id"] == role]
     if skill == AI_SKILL:
-        sample = trim_pay(rows[rows["ai_use"].notna()])
+        sample = _trim(rows[rows["ai_use"].notna()])
         dummy = sample["ai_use"].astype(float).to_numpy()
     else:
-        sample = trim_pay(rows[rows["id"].isin(skills["posting_id"])])
+        sample = _trim(rows[rows["id"].isin(skills["posting_id"])])
         ids = set(skills.loc[skills["skill_id"] == skill, "posting_id"])
         dummy = sample["id"].isin(ids).to_numpy(dtype=float)
-    d = design(sample, pooled_roles=role is None)
-    result = sm.OLS(d.y, np.column_stack([d.x, dummy])).fit(cov_type="HC1")
+    y, x = _design(sample, pooled_roles=role is None)
+    result = sm.OLS(y, np.column_stack([x, dummy])).fit(cov_type="HC1")
     return float(result.params[-1]), float(result.bse[-1])
 
 
@@ -385,20 +406,30 @@ def test_shrinkage_pulls_noisy_estimates_hardest() -> None:
 
 
 def test_rows_without_skill_information_are_not_without() -> None:
-    rows = pd.DataFrame(
+    s = empty_store()
+    n = 40
+    ids = [f"r{i}" for i in range(n)]
+    postings = pd.DataFrame(
         {
-            "id": ["a", "b", "c", "d", "e"],
-            "source_file": ["2024.csv", "2024.csv", "2024.csv", "2025.csv", "2025.csv"],
+            "id": ids,
+            "source": "so-survey",
+            "source_file": ["2024.csv"] * 20 + ["2025.csv"] * 20,
+            "pay_usd": np.linspace(60_000, 140_000, n),
+            "role_id": "software-engineer",
         }
     )
-    skills = pd.DataFrame(
-        {
-            "posting_id": ["a", "a", "b", "d", "e"],
-            "skill_id": ["python", "sql", "go", "python", "rust"],
-        }
-    )
-    # c names no skill; d and e come from a file that records one primary language each
-    assert list(skill_listed(rows, skills)["id"]) == ["a", "b"]
+    # 2024.csv: r0-r9 name python and sql, r10-r14 go, r15-r19 nothing;
+    # 2025.csv records one primary language a row, so it lists no skills at all
+    pairs = [(i, sk) for i in ids[:10] for sk in ("python", "sql")] + [
+        (i, "go") for i in ids[10:15]
+    ]
+    pairs += [(i, "python") for i in ids[20:]]
+    skills = pd.DataFrame(pairs, columns=["posting_id", "skill_id"]).assign(mentions=1)
+    load_frames(s.con, postings, skills)
+    with get_engine().premium_sample(s, None, "skills") as sample:
+        assert sample.listed == 15 and sample.bounds is not None
+        kept = sample.reduce(lambda b: list(b["id"]))
+    assert kept is not None and set(kept) <= set(ids[:15])
 
 
 def test_non_skills_are_not_ranked_as_pay_levers(store: MemoryStore) -> None:
@@ -424,9 +455,9 @@ def test_survey_edition_is_a_control_when_the_sample_mixes_editions() -> None:
             "source_file": ["2024.csv", "2025.csv"] * (n // 2),
         }
     )
-    assert "edition" in design(rows, pooled_roles=False).controls
+    assert "edition" in _controls(rows)
     one = rows.assign(source_file="2024.csv")
-    assert "edition" not in design(one, pooled_roles=False).controls
+    assert "edition" not in _controls(one)
 
 
 def test_org_size_is_a_control_where_recorded() -> None:
@@ -451,15 +482,17 @@ def test_org_size_is_a_control_where_recorded() -> None:
         }
     )
     rows.loc[:99, "org_size"] = None  # not recorded: its own level, not a size
-    with_control = design(rows, pooled_roles=False)
-    assert "org_size" in with_control.controls
-    (fit,) = fit_dummies(with_control, skill[:, None])
-    naive_design = design(rows.drop(columns="org_size"), pooled_roles=False)
-    (naive,) = fit_dummies(naive_design, skill[:, None])
+    rows["skills"] = [["x"] if has else [] for has in skill]
+    spec, (fit,) = fit_frame(rows, pooled_roles=False, skills=["x"])
+    assert "org_size" in spec.controls
+    naive_spec, (naive,) = fit_frame(
+        rows.drop(columns="org_size"), pooled_roles=False, skills=["x"]
+    )
+    assert "org_size" not in naive_spec.controls
     assert fit is not None and naive is not None
     assert naive.ci[0] > 0.15  # confounded: about +0.2 in log pay
     assert fit.ci[0] < 0 < fit.ci[1]  # controlled: no premium
-    assert "org_size" not in design(rows.assign(org_size=None), pooled_roles=False).controls
+    assert "org_size" not in _controls(rows.assign(org_size=None))
 
 
 def test_bundled_premiums_control_for_org_size() -> None:

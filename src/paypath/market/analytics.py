@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,7 @@ from paypath.market.premium_fit import SkillFit, shrink
 from paypath.market.store import BUNDLED_SOURCE, Store, bundled_store, open_store
 
 if TYPE_CHECKING:  # numpy, pandas and the model load with the first fit, not the import
-    import pandas as pd
+    pass
 
 __all__ = [
     "AI_SKILL",
@@ -438,64 +439,85 @@ FIT_FLOOR = 2  # the fewest rows with and without a skill that any min_n may ask
 
 def _premium_fits(store: StoreLike, eng: Engine, role: str | None) -> list[dict[str, Any]]:
     """The sample's header, then one raw fit per skill with ``FIT_FLOOR`` rows or more
-    with and without it (the survey's AI-use answer marked ``"ai": True``)."""
-    import numpy as np
-    import pandas as pd
-
-    from paypath.market.premium_model import design, fit_dummies, is_lever, skill_listed, trim_pay
-
-    frame = eng.premium_frame(store, role)
-    rows, skills = frame.rows, frame.skills
-    ai_rows = rows[rows["ai_use"].notna()]
-    with_skills = skill_listed(rows, skills)
-    sample = trim_pay(with_skills)
-    header: dict[str, Any] = {
-        "source": store_source(store),
-        "ai_rows": len(ai_rows),
-        "skill_rows": len(with_skills),
-        "sample_rows": len(sample),
-        "controls": [],
-        "ai_controls": [],
-    }
-    out: list[dict[str, Any]] = [header, *_ai_fit(ai_rows, role, header)]
-    if len(sample) < 2 * FIT_FLOOR:
-        return out
-    index = pd.Index(sample["id"])
-    pairs = skills[skills["posting_id"].isin(index)].drop_duplicates()
-    counts = pairs["skill_id"].value_counts()
-    eligible = [
-        str(s)
-        for s, n in counts.items()
-        if n >= FIT_FLOOR
-        and len(sample) - n >= FIT_FLOOR
-        and is_lever(str(s), _skill_category(str(s)))
-    ]
-    if not eligible:
-        return out
-    dummies = np.zeros((len(sample), len(eligible)))
-    column = {s: j for j, s in enumerate(eligible)}
-    picked = pairs[pairs["skill_id"].isin(column)]
-    dummies[index.get_indexer(picked["posting_id"]), picked["skill_id"].map(column)] = 1.0
-    d = design(sample, pooled_roles=role is None)
-    header["controls"] = list(d.controls)
-    fits = fit_dummies(d, dummies)
-    return out + [
-        {"skill": s, "ai": False, "n": int(n), "fit": _fit_fields(f)}
-        for s, n, f in zip(eligible, dummies.sum(axis=0), fits, strict=True)
-    ]
+    with and without it (the survey's AI-use answer marked ``"ai": True``). The engine
+    holds the rows; each pass here adds up per-batch sums (see premium_model)."""
+    header: dict[str, Any] = {"source": store_source(store), "controls": [], "ai_controls": []}
+    ai_rows, ai = _sample_fits(store, eng, role, "ai")
+    skill_rows, skills = _sample_fits(store, eng, role, "skills")
+    header.update(ai_rows=ai_rows, skill_rows=skill_rows, sample_rows=skills.rows)
+    out: list[dict[str, Any]] = [header]
+    if ai.spec is not None:
+        header["ai_controls"] = list(ai.spec.controls)
+        (fit,) = ai.fits
+        out.append({"skill": AI_SKILL, "ai": True, "n": ai.n_with[0], "fit": _fit_fields(fit)})
+    if skills.spec is not None and skills.spec.skills:
+        header["controls"] = list(skills.spec.controls)
+        out += [
+            {"skill": s, "ai": False, "n": n, "fit": _fit_fields(f)}
+            for s, n, f in zip(skills.spec.skills, skills.n_with, skills.fits, strict=True)
+        ]
+    return out
 
 
-def _ai_fit(ai_rows: pd.DataFrame, role: str | None, header: dict[str, Any]) -> list[Any]:
-    from paypath.market.premium_model import design, fit_dummies, trim_pay
+@dataclass(frozen=True)
+class _SampleFits:
+    rows: int = 0  # the trimmed sample's rows
+    spec: Any = None  # premium_model.Spec, or None when nothing is estimated
+    n_with: tuple[int, ...] = ()
+    fits: tuple[SkillFit | None, ...] = ()
 
-    sample = trim_pay(ai_rows)
-    used = sample["ai_use"].astype(float).to_numpy(dtype=float)
-    if len(sample) < 2 * FIT_FLOOR or min(used.sum(), len(used) - used.sum()) < FIT_FLOOR:
-        return []
-    d = design(sample, pooled_roles=role is None)
-    header["ai_controls"] = list(d.controls)
-    (fit,) = fit_dummies(d, used[:, None])
-    return [{"skill": AI_SKILL, "ai": True, "n": int(used.sum()), "fit": _fit_fields(fit)}]
+
+def _sample_fits(
+    store: StoreLike, eng: Engine, role: str | None, kind: str
+) -> tuple[int, _SampleFits]:
+    """The rows of the ``kind`` sample before the trim, and its fits: three passes over
+    the trimmed sample (profile, cross-products, robust variance)."""
+    from functools import partial
+
+    from paypath.market.premium_model import (
+        Spec,
+        fit_sums,
+        hc_batch,
+        is_lever,
+        profile_batch,
+        solve,
+        sums_batch,
+    )
+
+    with eng.premium_sample(store, role, kind) as sample:
+        listed = sample.listed
+        profile = sample.reduce(profile_batch)
+        if profile is None:
+            return listed, _SampleFits()
+        if profile.rows < 2 * FIT_FLOOR:
+            return listed, _SampleFits(profile.rows)
+        skills: list[str] | None = None
+        if kind == "ai":
+            if min(profile.ai_used, profile.rows - profile.ai_used) < FIT_FLOOR:
+                return listed, _SampleFits(profile.rows)
+        else:
+            skills = sorted(
+                (
+                    str(s)
+                    for s, n in profile.skills.items()
+                    if n >= FIT_FLOOR
+                    and profile.rows - n >= FIT_FLOOR
+                    and is_lever(str(s), _skill_category(str(s)))
+                ),
+                key=lambda s: (-profile.skills[s], s),
+            )
+            if not skills:
+                return listed, _SampleFits(profile.rows)
+        spec = Spec.of(profile, pooled_roles=role is None, skills=skills)
+        sums = sample.reduce(partial(sums_batch, spec))
+        if sums is None:
+            return listed, _SampleFits(profile.rows)
+        coefs = solve(sums)
+        hc = sample.reduce(partial(hc_batch, spec, coefs))
+        if hc is None:
+            return listed, _SampleFits(profile.rows)
+    n_with = tuple(int(n) for n in sums.dtd)
+    return listed, _SampleFits(profile.rows, spec, n_with, tuple(fit_sums(coefs, hc)))
 
 
 def _fit_fields(fit: SkillFit | None) -> list[float] | None:

@@ -11,9 +11,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-__all__ = ["Z95", "SkillFit", "shrink"]
+__all__ = ["PAY_CEIL", "PAY_FLOOR", "TRIM", "Z95", "SkillFit", "shrink"]
 
 Z95 = 1.959963984540054
+# the sample's plausible pay (USD a year) and its trim percentiles (see premium_model)
+PAY_FLOOR = 1_000.0
+PAY_CEIL = 5_000_000.0
+TRIM = (0.01, 0.99)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,10 @@ tables and leaves the statistics that are not SQL (suppression, regression) to
 
 - ``pay_quantiles``: n and p10/p25/median/p75/p90 of ``pay_usd`` per group;
 - ``skill_counts``: postings of a role with skill information, and how many name each skill;
-- ``premium_frame``: the rows and skills a pay-premium regression needs.
+- ``premium_sample``: a pay-premium regression's sample, held where the engine keeps
+  data: its size and pay-trim bounds, and a function mapped over batches of its rows with
+  the per-batch results added up, so the regression never needs the sample in one place
+  (:mod:`paypath.market.premium_model`).
 
 Both engines run the SQL built in :mod:`paypath.market.engines._sql`, so they agree by
 construction: percentiles are continuous (linear interpolation between order statistics,
@@ -18,8 +21,10 @@ Engines are loaded lazily: ``pyspark`` is imported only inside
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from paypath.errors import InputError
 
@@ -29,9 +34,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGINES",
+    "PREMIUM_BATCH_ROWS",
     "QUANTILES",
+    "Addable",
     "Engine",
-    "PremiumFrame",
+    "PremiumSample",
     "QuantileRow",
     "StatsQuery",
     "StoreLike",
@@ -64,12 +71,28 @@ class QuantileRow:
     quantiles: tuple[float, ...]  # one per QUANTILES
 
 
-@dataclass(frozen=True)
-class PremiumFrame:
-    """Rows with pay (``rows``) and their skills (``skills``: posting_id, skill_id)."""
+class Addable(Protocol):
+    """A partial result that adds up (sums over batches)."""
 
-    rows: pd.DataFrame
-    skills: pd.DataFrame
+    def __add__(self: T, other: T, /) -> T: ...
+
+
+T = TypeVar("T", bound=Addable)
+PREMIUM_BATCH_ROWS = 8_192  # rows a premium pass handles at once (bounds its memory)
+
+
+class PremiumSample(Protocol):
+    """A premium regression's sample, held by the engine for several passes: ``listed``
+    rows before the pay trim, the trim ``bounds`` (None: no plausible pay)."""
+
+    listed: int
+    bounds: tuple[float, float] | None
+
+    def reduce(self, fn: Callable[[pd.DataFrame], T]) -> T | None:
+        """``fn`` over the trimmed sample in batches of at most ``PREMIUM_BATCH_ROWS`` rows
+        (pandas, columns ``PREMIUM_COLUMNS`` and, for skills, ``skills``: a list per row,
+        each skill once), added up (None for an empty sample)."""
+        ...
 
 
 class Engine(Protocol):
@@ -79,7 +102,12 @@ class Engine(Protocol):
 
     def skill_counts(self, store: StoreLike, role: str) -> tuple[int, list[tuple[str, int]]]: ...
 
-    def premium_frame(self, store: StoreLike, role: str | None) -> PremiumFrame: ...
+    def premium_sample(
+        self, store: StoreLike, role: str | None, kind: str
+    ) -> AbstractContextManager[PremiumSample]:
+        """The ``kind`` sample (see :mod:`paypath.market.engines._sql`), kept (DuckDB: a
+        temporary table; Spark: persisted) until the context ends."""
+        ...
 
 
 _SPARK_ENGINES: dict[str | None, Engine] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paypath.market.engines import QUANTILES, StatsQuery
+from paypath.market.premium_fit import PAY_CEIL, PAY_FLOOR, TRIM
 
 __all__ = [
     "DUCKDB",
@@ -20,8 +21,9 @@ __all__ = [
     "Dialect",
     "demand_sql",
     "demand_total_sql",
-    "premium_rows_sql",
-    "premium_skills_sql",
+    "premium_bounds_sql",
+    "premium_listed_sql",
+    "premium_trimmed_sql",
     "stats_sql",
 ]
 
@@ -64,6 +66,7 @@ ASKED = "coalesce(ps.asked, ps.mentions, 1) > 0"
 class Dialect:
     quantile_fn: str  # e.g. "quantile_cont({col}, [{qs}])"
     param_prefix: str  # "$" (DuckDB) or ":" (Spark)
+    set_fn: str  # the aggregate of a column's distinct values as a list/array
 
     def quantiles(self, column: str) -> str:
         return self.quantile_fn.format(col=column, qs=", ".join(str(q) for q in QUANTILES))
@@ -72,8 +75,8 @@ class Dialect:
         return f"{self.param_prefix}{name}"
 
 
-DUCKDB = Dialect("quantile_cont({col}, [{qs}])", "$")
-SPARK = Dialect("percentile({col}, array({qs}))", ":")
+DUCKDB = Dialect("quantile_cont({col}, [{qs}])", "$", "list(DISTINCT {col})")
+SPARK = Dialect("percentile({col}, array({qs}))", ":", "collect_set({col})")
 
 
 def _check_column(column: str) -> str:
@@ -146,16 +149,60 @@ def _role_filter(role: str | None, dialect: Dialect) -> tuple[str, dict[str, str
     return f"{PAY_OK} AND p.role_id = {dialect.param('role')}", {"role": role}
 
 
-def premium_rows_sql(role: str | None, dialect: Dialect) -> tuple[str, dict[str, str]]:
+def _double(value: float) -> str:
+    """A float as an exact DOUBLE literal (repr round-trips; Spark reads a bare decimal as
+    DECIMAL)."""
+    return f"CAST('{value!r}' AS DOUBLE)"
+
+
+def _listed_sql(role: str | None, kind: str, dialect: Dialect) -> tuple[str, dict[str, str]]:
+    """The rows a premium regression may use, before the pay trim: for ``kind`` "skills",
+    paid rows that name a skill (ASKED; ``skills``: their distinct skill ids) from a
+    source file where some paid row names two or more; for "ai", paid rows that answered
+    the survey's AI question."""
     where, params = _role_filter(role, dialect)
     columns = ", ".join(f"p.{c}" for c in PREMIUM_COLUMNS)
-    return f"SELECT {columns} FROM postings p WHERE {where}", params
-
-
-def premium_skills_sql(role: str | None, dialect: Dialect) -> tuple[str, dict[str, str]]:
-    where, params = _role_filter(role, dialect)
-    return (
-        "SELECT ps.posting_id, ps.skill_id FROM posting_skills ps "
-        f"JOIN postings p ON p.id = ps.posting_id WHERE {where} AND {ASKED}",
-        params,
+    if kind == "ai":
+        return f"SELECT {columns} FROM postings p WHERE {where} AND p.ai_use IS NOT NULL", params
+    if kind != "skills":
+        raise ValueError(f"not a premium sample: {kind!r}")
+    paid = f"SELECT {columns} FROM postings p WHERE {where}"
+    named = (
+        f"SELECT ps.posting_id, {dialect.set_fn.format(col='ps.skill_id')} AS skills, "
+        "count(DISTINCT ps.skill_id) AS k FROM posting_skills ps "
+        f"JOIN postings p ON p.id = ps.posting_id WHERE {where} AND {ASKED} "
+        "GROUP BY ps.posting_id"
     )
+    sql = (
+        f"SELECT r.*, n.skills FROM ({paid}) r JOIN ({named}) n ON n.posting_id = r.id "
+        "WHERE coalesce(r.source_file, '') IN (SELECT coalesce(r2.source_file, '') "
+        f"FROM ({paid}) r2 JOIN ({named}) n2 ON n2.posting_id = r2.id WHERE n2.k >= 2)"
+    )
+    return sql, params
+
+
+def _plausible(floor: float, ceil: float) -> str:
+    return f"pay_usd >= {_double(floor)} AND pay_usd <= {_double(ceil)}"
+
+
+def premium_listed_sql(role: str | None, kind: str, dialect: Dialect) -> tuple[str, dict[str, str]]:
+    """The rows a ``kind`` premium regression may use, before the pay trim (see
+    :func:`_listed_sql`)."""
+    return _listed_sql(role, kind, dialect)
+
+
+def premium_bounds_sql(table: str, dialect: Dialect) -> str:
+    """Over the listed rows in ``table``: their count (``n``) and the ``TRIM``
+    percentiles of their plausible pay (``q``: exact, linearly interpolated; NULL when no
+    pay is plausible)."""
+    q = dialect.quantile_fn.format(col="pay", qs=", ".join(str(t) for t in TRIM))
+    plausible = _plausible(PAY_FLOOR, PAY_CEIL)
+    return (
+        f"SELECT count(*) AS n, {q} AS q FROM (SELECT CASE WHEN {plausible} "
+        f"THEN pay_usd END AS pay FROM {table}) t"
+    )
+
+
+def premium_trimmed_sql(table: str, low: float, high: float) -> str:
+    """The regression sample: the listed rows in ``table`` with pay in ``low``–``high``."""
+    return f"SELECT * FROM {table} WHERE {_plausible(low, high)}"

@@ -6,17 +6,31 @@ can share one store.
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
-from paypath.market.engines import PremiumFrame, QuantileRow, StatsQuery, StoreLike
+from paypath.market.engines import (
+    PREMIUM_BATCH_ROWS,
+    QuantileRow,
+    StatsQuery,
+    StoreLike,
+    T,
+)
 from paypath.market.engines._sql import (
     DUCKDB,
     demand_sql,
     demand_total_sql,
-    premium_rows_sql,
-    premium_skills_sql,
+    premium_bounds_sql,
+    premium_listed_sql,
+    premium_trimmed_sql,
     stats_sql,
 )
+
+if TYPE_CHECKING:
+    import duckdb
+    import pandas as pd
 
 __all__ = ["DuckDBEngine"]
 
@@ -43,11 +57,42 @@ class DuckDBEngine:
         rows = self._fetch(store, demand_sql(DUCKDB), {"role": role})
         return int(total), [(str(skill), int(n)) for skill, n in rows]
 
-    def premium_frame(self, store: StoreLike, role: str | None) -> PremiumFrame:
+    @contextmanager
+    def premium_sample(self, store: StoreLike, role: str | None, kind: str) -> Iterator[_Sample]:
+        """The listed rows in a temporary table on a cursor of its own (temporary tables
+        are per connection; a read-only store takes them too), dropped at the end."""
+        sql, params = premium_listed_sql(role, kind, DUCKDB)
         cur = store.con.cursor()
-        rows_sql, params = premium_rows_sql(role, DUCKDB)
-        skills_sql, _ = premium_skills_sql(role, DUCKDB)
-        return PremiumFrame(
-            rows=cur.execute(rows_sql, params).df(),
-            skills=cur.execute(skills_sql, params).df(),
-        )
+        name = f"premium_sample_{uuid.uuid4().hex}"
+        try:
+            cur.execute(f"CREATE TEMP TABLE {name} AS {sql}", params)
+            row = cur.execute(premium_bounds_sql(name, DUCKDB)).fetchone()
+            n, q = row if row else (0, None)
+            bounds = None if q is None else (float(q[0]), float(q[1]))
+            yield _Sample(cur, name, int(n), bounds)
+        finally:
+            cur.execute(f"DROP TABLE IF EXISTS {name}")
+            cur.close()
+
+
+class _Sample:
+    def __init__(
+        self,
+        cur: duckdb.DuckDBPyConnection,
+        table: str,
+        listed: int,
+        bounds: tuple[float, float] | None,
+    ) -> None:
+        self.cur, self.table, self.listed, self.bounds = cur, table, listed, bounds
+
+    def reduce(self, fn: Callable[[pd.DataFrame], T]) -> T | None:
+        """Streams the trimmed rows a chunk at a time: memory follows the batch."""
+        if self.bounds is None:
+            return None
+        self.cur.execute(premium_trimmed_sql(self.table, *self.bounds))
+        total: T | None = None
+        vectors = max(1, PREMIUM_BATCH_ROWS // 2048)  # DuckDB hands out 2,048-row vectors
+        while not (batch := self.cur.fetch_df_chunk(vectors)).empty:
+            part = fn(batch)
+            total = part if total is None else total + part
+        return total

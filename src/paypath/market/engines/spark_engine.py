@@ -12,20 +12,33 @@ on storage the executors can read. ``pyspark`` is imported only here; without it
 from __future__ import annotations
 
 import tempfile
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import reduce
+from itertools import islice
+from operator import add
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from paypath.market.dataset import DatasetStore
-from paypath.market.engines import PremiumFrame, QuantileRow, StatsQuery, StoreLike
+from paypath.market.engines import (
+    PREMIUM_BATCH_ROWS,
+    QuantileRow,
+    StatsQuery,
+    StoreLike,
+    T,
+)
 from paypath.market.engines._sql import (
     PREMIUM_COLUMNS,
     SPARK,
     demand_sql,
     demand_total_sql,
-    premium_rows_sql,
-    premium_skills_sql,
+    premium_bounds_sql,
+    premium_listed_sql,
+    premium_trimmed_sql,
     stats_sql,
 )
 from paypath.market.store import PAY_FACTS_SELECT
@@ -49,11 +62,34 @@ def spark_session(master: str | None = None) -> Any:
     return quiet_session(master)
 
 
-def _frame(df: Any) -> pd.DataFrame:
-    """A Spark result as pandas (plain rows: no Arrow or pandas-version coupling), streamed
-    a partition at a time: the driver JVM never holds the whole result (premiums read
-    every paid row; at 1M postings ``collect()`` ran out of a 1 GB heap)."""
-    return pd.DataFrame([tuple(r) for r in df.toLocalIterator()], columns=list(df.columns))
+def _reduced(
+    rows: Iterable[Any], columns: list[str], fn: Callable[[pd.DataFrame], T]
+) -> Iterator[T]:
+    """On an executor: ``fn`` over one partition's rows in pandas batches, added up."""
+    it = iter(rows)
+    total: T | None = None
+    while chunk := list(islice(it, PREMIUM_BATCH_ROWS)):
+        part = fn(pd.DataFrame.from_records([tuple(r) for r in chunk], columns=columns))
+        total = part if total is None else total + part
+    if total is not None:
+        yield total
+
+
+class _Sample:
+    def __init__(
+        self, session: Any, view: str, listed: int, bounds: tuple[float, float] | None
+    ) -> None:
+        self.session, self.view, self.listed, self.bounds = session, view, listed, bounds
+
+    def reduce(self, fn: Callable[[pd.DataFrame], T]) -> T | None:
+        """``fn`` runs on the executors, a partition at a time; only each partition's
+        sum (a few hundred KB) travels to the driver, never the rows."""
+        if self.bounds is None:
+            return None
+        frame = self.session.sql(premium_trimmed_sql(self.view, *self.bounds))
+        columns = list(frame.columns)
+        found = frame.rdd.mapPartitions(lambda rows: _reduced(rows, columns, fn)).collect()
+        return reduce(add, found) if found else None
 
 
 class SparkEngine:
@@ -125,13 +161,24 @@ class SparkEngine:
         rows = self._sql(store, demand_sql(SPARK), {"role": role}).collect()
         return int(total), [(str(r["skill"]), int(r["n"])) for r in rows]
 
-    def premium_frame(self, store: StoreLike, role: str | None) -> PremiumFrame:
-        rows_sql, params = premium_rows_sql(role, SPARK)
-        skills_sql, _ = premium_skills_sql(role, SPARK)
-        return PremiumFrame(
-            rows=_frame(self._sql(store, rows_sql, params)),
-            skills=_frame(self._sql(store, skills_sql, params)),
-        )
+    @contextmanager
+    def premium_sample(self, store: StoreLike, role: str | None, kind: str) -> Iterator[_Sample]:
+        """The listed rows persisted (memory, then local disk) across the passes."""
+        from pyspark import StorageLevel
+
+        sql, params = premium_listed_sql(role, kind, SPARK)
+        parts = max(1, 2 * int(self.session.sparkContext.defaultParallelism))
+        kept = self._sql(store, sql, params).coalesce(parts).persist(StorageLevel.MEMORY_AND_DISK)
+        name = f"premium_sample_{uuid.uuid4().hex}"
+        kept.createOrReplaceTempView(name)
+        try:
+            row = self.session.sql(premium_bounds_sql(name, SPARK)).collect()[0]
+            q = row["q"]
+            bounds = None if q is None else (float(q[0]), float(q[1]))
+            yield _Sample(self.session, name, int(row["n"]), bounds)
+        finally:
+            self.session.catalog.dropTempView(name)
+            kept.unpersist()
 
     def close(self) -> None:
         """Forget the exported tables (the session is left running for reuse)."""
