@@ -75,6 +75,8 @@ import numpy as np
 import pandas as pd
 import statsmodels.formula.api as smf
 
+from paypath.pay_model import EMPLOYER_MIN_FILINGS, EMPLOYERS_MAX
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "data"
 OUT = ROOT / "src" / "paypath" / "data" / "pay" / "model.json"
@@ -98,8 +100,8 @@ YEARS_CAP = 30.0
 #: No employer counts for more than this many offers in the Levels.fyi calibration
 #: (:func:`company_weights`); None: every offer counts 1.
 COMPANY_CAP: float | None = 500.0
-MIN_EMPLOYER_N = 15
-MAX_EMPLOYERS = 1500
+MIN_EMPLOYER_N = EMPLOYER_MIN_FILINGS  # the pay model's own figures (its notes cite them)
+MAX_EMPLOYERS = EMPLOYERS_MAX
 EMPLOYERS_OUT = OUT.parent / "employers.csv"
 LEVEL_OF_PW = {"Level I": "junior", "Level II": "mid", "Level III": "senior", "Level IV": "staff"}
 SENIORITIES = ("junior", "mid", "senior", "staff", "principal")

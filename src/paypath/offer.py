@@ -41,6 +41,8 @@ from paypath.catalog import get_role
 from paypath.errors import InputError
 from paypath.pay_evidence import PayPosition
 from paypath.pay_model import (
+    EMPLOYER_MIN_FILINGS,
+    EMPLOYERS_MAX,
     EmployerOffset,
     PayDistribution,
     PayEstimate,
@@ -223,8 +225,9 @@ def _vs_employer(
     if found is None:
         note = (
             f"no employer-specific evidence for {employer!r}: the pay model has no PERM "
-            "employer offset for it (fewer than 15 filings, or not among the 1,500 employers "
-            "with the most), so the comparison above (the market's) is the only one"
+            f"employer offset for it (fewer than {EMPLOYER_MIN_FILINGS} filings, or not among "
+            f"the {EMPLOYERS_MAX:,} employers with the most), so the comparison above (the "
+            "market's) is the only one"
         )
         return EmployerCheck(
             employer=employer.strip(),

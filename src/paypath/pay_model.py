@@ -124,6 +124,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AS_OF_DEFAULT",
+    "EMPLOYERS_MAX",
+    "EMPLOYER_MIN_FILINGS",
     "LEVELS",
     "MARKET_MIN_N",
     "MIN_ROLE_FILINGS",
@@ -148,6 +150,10 @@ LEVELS: tuple[str, ...] = ("junior", "mid", "senior", "staff", "principal")
 AS_OF_DEFAULT = "2025-05"
 #: Below this many PERM filings a role's figure is (almost) its SOC's, and notes say so.
 MIN_ROLE_FILINGS = 100
+#: The PERM employers that get an offset (``scripts/build_pay_model.py`` writes them): at
+#: most EMPLOYERS_MAX, those with the most filings, each with EMPLOYER_MIN_FILINGS or more.
+EMPLOYER_MIN_FILINGS = 15
+EMPLOYERS_MAX = 1500
 MANAGER_ROLES = frozenset({"software-engineering-manager"})
 COUNTRY = "US"
 _AS_OF = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
@@ -353,7 +359,8 @@ def estimate_pay(
         if found is None:
             notes.append(
                 f"no employer-specific evidence for {employer!r} (not among the PERM "
-                f"employers with 15+ filings): the figures are the market's, not {employer}'s"
+                f"employers with {EMPLOYER_MIN_FILINGS}+ filings): the figures are the "
+                f"market's, not {employer}'s"
             )
         else:
             employer, employer_shift = found.employer, found.offset
