@@ -31,6 +31,7 @@ import argparse
 import json
 import math
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -242,8 +243,15 @@ def query_dataset(out: Path, session: Any) -> dict[str, Any]:
     engine = SparkEngine(session=session)
     with open_dataset(out) as ds:
         duck, report["duckdb_query_s"] = queries(ds, "duckdb")
+        # this process's peak so far: the DuckDB queries' (when only querying)
+        report["duckdb_query_peak_mb"] = round(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        )
+        print(json.dumps(report), flush=True)
         try:
-            sparked, report["spark_query_s"] = queries(ds, engine)
+            with ExecutorMemory(session.sparkContext._gateway.proc.pid) as memory:
+                sparked, report["spark_query_s"] = queries(ds, engine)
+            report["spark_query_executor"] = memory.report()
             report["engines_agree"] = _close(duck, sparked)
         except Exception as exc:  # e.g. the driver's heap at 1M+ (PYSPARK_SUBMIT_ARGS)
             report["spark_query_error"] = str(exc).strip().splitlines()[0][:300]
@@ -282,6 +290,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-queries", action="store_true", help="ingest only")
     parser.add_argument("--queries", type=Path, help="only query this existing dataset")
     args = parser.parse_args(argv if argv is not None else [])
+    # premiums are cached on disk per dataset: time fits, not cache reads
+    os.environ["PAYPATH_CACHE_DIR"] = tempfile.mkdtemp(prefix="paypath-bench-cache-")
     from paypath.market.engines.spark_ingest import quiet_session
 
     session = quiet_session(args.master)
