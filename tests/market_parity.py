@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from paypath.market.analytics import pay_stats, skill_demand, skill_premiums
-from paypath.market.engines import Engine
+from paypath.market.engines import Engine, StoreLike
 from paypath.market.store import Store
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
@@ -35,12 +35,20 @@ def same_rows(a: Store, b: Store) -> None:
     assert rows(a, QUARANTINE) == rows(b, QUARANTINE)
 
 
-def figures(store: Store, engine: str | Engine = "duckdb") -> dict[str, Any]:
-    """The analytics a user sees, without the ``source`` line (it names the store)."""
-    roles = [r for (r,) in store.con.execute(
-        "SELECT role_id FROM postings WHERE role_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC "
-        "LIMIT 2"
+def top_roles(store: StoreLike) -> list[str]:
+    """The two roles with the most postings (ties by id)."""
+    return [r for (r,) in store.con.execute(
+        "SELECT role_id FROM postings WHERE role_id IS NOT NULL GROUP BY 1 "
+        "ORDER BY count(*) DESC, 1 LIMIT 2"
     ).fetchall()]  # fmt: skip
+
+
+def figures(
+    store: StoreLike, engine: str | Engine = "duckdb", roles: list[str] | None = None
+) -> dict[str, Any]:
+    """The analytics a user sees, without the ``source`` line (it names the store); demand
+    for ``roles`` (default: the store's :func:`top_roles`)."""
+    roles = top_roles(store) if roles is None else roles
     drop = {"source"}
     return {
         "stats": sorted(

@@ -200,6 +200,16 @@ def test_cli_ingest_out_and_stats_dataset(tmp_path: Path, runner: CliRunner) -> 
     assert spark.exit_code == 2 and "--out" in spark.output
 
 
+def test_a_hadoop_dataset_asks_for_the_spark_engine(runner: CliRunner) -> None:
+    """DuckDB has no network file system here: every command taking --dataset says what
+    to add (test_dataset_spark.py reads such a path with Spark)."""
+    uri = "hdfs://nn:8020/paypath/market"
+    for command in (["stats"], ["demand", "--role", "data-scientist"], ["premiums"]):
+        done = runner.invoke(app, ["market", *command, "--dataset", uri, "--engine", "duckdb"])
+        assert done.exit_code == 1, done.output
+        assert uri in done.output and "add --engine spark" in done.output
+
+
 def test_a_dataset_is_plain_parquet(tmp_path: Path) -> None:
     """Any Parquet reader sees the table with its partition columns from the paths."""
     ingest_dataset(tmp_path / "ds", JOBSPY, "jobspy")

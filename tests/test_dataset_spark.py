@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 from _csv_cases import stray_quote_postings
-from market_parity import figures, generated, rows, same_figures, same_rows
-from paypath.errors import IngestError
+from market_parity import figures, generated, rows, same_figures, same_rows, top_roles
+from paypath.errors import IngestError, StoreError, UnknownSkill
+from paypath.market.analytics import pay_stats
 from paypath.market.chunks import ChunkMisaligned, csv_chunks, read_chunk
 from paypath.market.dataset import open_dataset, read_manifest
 from paypath.market.ingest import ingest_dataset, ingest_path
@@ -68,16 +69,116 @@ def test_spark_stores_what_the_store_stores(
     assert read_manifest(out).ingests[0].engine == "spark"
 
 
+@pytest.fixture(scope="module")
+def duck_figures(spark_out: tuple[Path, Any]) -> tuple[list[str], dict[str, Any]]:
+    """The Spark-written dataset's roles and figures, read locally by DuckDB."""
+    with open_dataset(spark_out[0]) as ds:
+        roles = top_roles(ds)
+        duck = figures(ds, roles=roles)
+    assert duck["stats"] and duck["demand"] and duck["premiums"]
+    return roles, duck
+
+
 def test_both_engines_give_the_same_figures_on_a_spark_dataset(
-    spark_out: tuple[Path, Any], spark_session: Any
+    spark_out: tuple[Path, Any], spark_session: Any, duck_figures: tuple[list[str], Any]
 ) -> None:
     from paypath.market.engines.spark_engine import SparkEngine
 
     engine = SparkEngine(session=spark_session)
+    roles, duck = duck_figures
     with open_dataset(spark_out[0]) as ds:
-        duck, sparked = figures(ds), figures(ds, engine)
-    assert duck["stats"] and duck["demand"] and duck["premiums"]
-    same_figures(duck, sparked)
+        same_figures(duck, figures(ds, engine, roles))
+
+
+def test_spark_reads_a_dataset_on_a_hadoop_path_in_place(
+    spark_out: tuple[Path, Any], spark_session: Any, duck_figures: tuple[list[str], Any]
+) -> None:
+    """A ``file://`` URI under the Spark engine goes the hdfs:// / s3a:// way: manifest and
+    files through Hadoop's FileSystem, lookups as Spark SQL, no DuckDB and no local copy;
+    the figures are those DuckDB gives reading the same files locally."""
+    from paypath.market.engines.spark_dataset import open_spark_dataset
+    from paypath.market.engines.spark_engine import SparkEngine
+
+    out, _ = spark_out
+    uri = out.as_uri()
+    engine = SparkEngine(session=spark_session)
+    roles, duck = duck_figures
+    with open_spark_dataset(uri + "/", session=spark_session) as remote:
+        assert remote.manifest == read_manifest(out)
+        files = remote.files("postings")
+        assert files and all(f.startswith(f"{uri}/postings/source=") for f in files)
+        same_figures(duck, figures(remote, engine, roles))
+        assert engine._tmp is None  # nothing was exported to local disk
+        (stat, *_) = pay_stats(remote, by=["role"], engine=engine)
+        with open_dataset(out) as local:
+            (local_stat, *_) = pay_stats(local, by=["role"])
+        assert stat.source == local_stat.source.replace(str(out), uri)
+        assert stat.source.startswith(f"Parquet dataset {uri} (manifest version 1): ")
+        with pytest.raises(UnknownSkill):  # the stored-skill lookup runs on Spark
+            pay_stats(remote, where={"skill": "no-such-skill"}, engine=engine)
+        with pytest.raises(StoreError, match="--engine spark"):
+            pay_stats(remote, by=["role"])  # DuckDB cannot read it
+
+
+def test_engines_sharing_a_session_never_read_each_others_views(
+    spark_out: tuple[Path, Any], spark_session: Any, tmp_path: Path
+) -> None:
+    """Temporary views belong to the session: an engine whose store's views another
+    engine (or a store's lookup) replaced registers them again."""
+    from paypath.market.engines.spark_dataset import open_spark_dataset
+    from paypath.market.engines.spark_engine import SparkEngine
+
+    ingest_dataset(tmp_path / "small", JOBSPY, "jobspy")
+    first, second = SparkEngine(session=spark_session), SparkEngine(session=spark_session)
+    with (
+        open_spark_dataset(spark_out[0].as_uri(), session=spark_session) as big,
+        open_dataset(tmp_path / "small") as small,
+    ):
+        (whole,) = pay_stats(big, by=[], where={"country": "US"}, min_n=1, engine=first)
+        (few,) = pay_stats(small, by=[], where={"country": "US"}, min_n=1, engine=second)
+        assert few.n < whole.n
+        (again,) = pay_stats(big, by=[], where={"country": "US"}, min_n=1, engine=first)
+        assert again == whole
+
+
+def test_the_analytics_commands_read_a_hadoop_path_with_spark(
+    spark_out: tuple[Path, Any], spark_session: Any, duck_figures: tuple[list[str], Any]
+) -> None:
+    """`market stats|demand|premiums --dataset file://… --engine spark` (the hdfs:// and
+    s3a:// way) print what the default engine prints reading the folder."""
+    from typer.testing import CliRunner
+
+    from paypath.cli import app
+
+    out, uri, runner = spark_out[0], spark_out[0].as_uri(), CliRunner()
+    spark = ("--engine", "spark", "--master", "local[2]", "--json")
+    commands = (
+        ["stats", "--by", "role,seniority", "--min-n", "3"],
+        ["demand", "--role", duck_figures[0][0]],
+        ["premiums", "--min-n", "20"],
+    )
+    try:
+        for command in commands:
+            local = runner.invoke(app, ["market", *command, "--dataset", str(out), "--json"])
+            remote = runner.invoke(app, ["market", *command, "--dataset", uri, *spark])
+            assert local.exit_code == 0, local.output
+            assert remote.exit_code == 0, remote.output
+            expected = json.loads(local.stdout)
+            assert expected, command  # an empty answer would prove nothing
+            for row in expected:
+                row["source"] = row["source"].replace(str(out), uri)
+            same_figures({"rows": expected}, {"rows": json.loads(remote.stdout)})
+    finally:  # the CLI's session builder re-applied paypath's default to the shared session
+        spark_session.conf.set("spark.sql.shuffle.partitions", "2")
+
+
+def test_a_hadoop_path_that_cannot_be_read_is_named(spark_session: Any, tmp_path: Path) -> None:
+    from paypath.market.engines.spark_dataset import open_spark_dataset
+
+    with pytest.raises(StoreError, match=r"no dataset at .*--engine spark --out"):
+        open_spark_dataset(tmp_path.as_uri(), session=spark_session)
+    with pytest.raises(StoreError, match=r'No FileSystem for scheme "nosuch".*connector'):
+        open_spark_dataset("nosuch://host/market", session=spark_session)
 
 
 def test_reingest_by_spark_adds_nothing(spark_session: Any, tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 """`paypath market stats|premiums|demand`: market analytics on the `market` command group.
 
-Without ``--db`` (or ``--dataset``, a Parquet dataset read in place by either engine) the
-commands read the default store when it exists, else the bundled dataset, so they work
-offline on first run.
+Without ``--db`` (or ``--dataset``, a Parquet dataset read in place by either engine; with
+``--engine spark`` on any Hadoop path too) the commands read the default store when it
+exists, else the bundled dataset, so they work offline on first run.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ DB_OPTION = typer.Option(
 DATASET_OPTION = typer.Option(
     None,
     "--dataset",
-    help="Parquet dataset to read in place (a folder or file://; see `market ingest --out`).",
+    help="Parquet dataset to read in place (see `market ingest --out`): a folder or file://; "
+    "with --engine spark also hdfs://, s3a:// or any Hadoop path.",
 )
 ENGINE_OPTION = typer.Option(
     None, "--engine", help="Analytics engine: duckdb (default) or spark (needs the spark extra)."
@@ -97,13 +98,14 @@ def stats(
     filters = {"role": role, "country": country, "seniority": seniority, "skill": skill}
     from paypath.market.analytics import open_analytics_store, pay_stats
 
-    with open_analytics_store(db, dataset=dataset) as store:
+    engine = engine or setting("engine")
+    with open_analytics_store(db, dataset=dataset, engine=engine, master=master) as store:
         rows = pay_stats(
             store,
             by=groups,
             where={k: v for k, v in filters.items() if v},
             min_n=min_n,
-            engine=engine or setting("engine"),
+            engine=engine,
             master=master,
         )
     if as_json:
@@ -142,10 +144,9 @@ def premiums(
     """Skill pay premiums (log-pay regression with controls, 95% CI)."""
     from paypath.market.analytics import open_analytics_store, skill_premiums
 
-    with open_analytics_store(db, dataset=dataset) as store:
-        rows = skill_premiums(
-            store, role=role, min_n=min_n, engine=engine or setting("engine"), master=master
-        )
+    engine = engine or setting("engine")
+    with open_analytics_store(db, dataset=dataset, engine=engine, master=master) as store:
+        rows = skill_premiums(store, role=role, min_n=min_n, engine=engine, master=master)
     if as_json:
         emit_json(rows)
         return
@@ -174,8 +175,9 @@ def demand(
     """Share of a role's postings that ask for each skill."""
     from paypath.market.analytics import open_analytics_store, skill_demand
 
-    with open_analytics_store(db, dataset=dataset) as store:
-        rows = skill_demand(store, role, top=top, engine=engine or setting("engine"), master=master)
+    engine = engine or setting("engine")
+    with open_analytics_store(db, dataset=dataset, engine=engine, master=master) as store:
+        rows = skill_demand(store, role, top=top, engine=engine, master=master)
     if as_json:
         emit_json(rows)
         return

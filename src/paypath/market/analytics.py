@@ -41,6 +41,7 @@ from paypath.config import default_db_path
 from paypath.errors import InputError, InsufficientData, PaypathError, UnknownSkill
 from paypath.market.engines import Engine, StatsQuery, StoreLike, get_engine
 from paypath.market.engines._sql import GROUP_COLUMNS
+from paypath.market.engines.spark_dataset import SparkDatasetStore
 from paypath.market.premium_cache import cached
 from paypath.market.premium_fit import SkillFit, shrink
 from paypath.market.store import BUNDLED_SOURCE, Store, bundled_store, open_store
@@ -134,14 +135,28 @@ class Demand(_Result):
 
 
 def open_analytics_store(
-    db: str | Path | None = None, *, dataset: str | Path | None = None
-) -> Store:
+    db: str | Path | None = None,
+    *,
+    dataset: str | Path | None = None,
+    engine: str | None = None,
+    master: str | None = None,
+) -> Store | SparkDatasetStore:
     """The store at ``db``, or the Parquet dataset ``dataset`` read in place (see
     :mod:`paypath.market.dataset`); without either, the default store if it exists, else
-    the bundled one."""
+    the bundled one.
+
+    With ``engine="spark"``, a dataset given as a URI (``hdfs://``, ``s3a://``,
+    ``file://``, …) is read through Hadoop's FileSystem by Spark on ``master``
+    (:mod:`paypath.market.engines.spark_dataset`); a plain folder is read as with DuckDB.
+    With DuckDB, a URI other than ``file://`` is refused, saying to use Spark.
+    """
     if dataset is not None:
         if db is not None:
             raise InputError("give --db (a store) or --dataset (a Parquet dataset), not both")
+        if (engine or "").strip().lower() == "spark" and "://" in str(dataset):
+            from paypath.market.engines.spark_dataset import open_spark_dataset
+
+            return open_spark_dataset(str(dataset), master=master)
         from paypath.market.dataset import open_dataset
 
         return open_dataset(dataset)
@@ -177,8 +192,10 @@ def store_fingerprint(store: StoreLike) -> tuple[object, ...]:
 
     Ingest only adds rows, so counts change whenever the contents do; an in-place UPDATE
     that keeps every count would go unnoticed by the caches keyed on this. A read-only
-    store's fingerprint is counted once.
+    store's fingerprint is counted once; a dataset read by Spark has its manifest's.
     """
+    if isinstance(store, SparkDatasetStore):
+        return store.fingerprint()
     frozen = _FROZEN.get(store.con)
     if frozen is not None:
         return frozen
@@ -200,13 +217,19 @@ def store_source(store: StoreLike) -> str:
     """Where a store's figures come from, for every result's ``source``."""
     key = (*store_fingerprint(store), getattr(store, "bundled", False))
     if key not in _SOURCES:
-        rows = (
-            store.con.cursor()
-            .execute("SELECT source, count(*) FROM postings GROUP BY source ORDER BY 2 DESC")
-            .fetchall()
+        rows = _lookup(
+            store, "SELECT source, count(*) FROM postings GROUP BY source ORDER BY 2 DESC"
         )
         _remember(_SOURCES, key, _describe(store, [(str(s), int(n)) for s, n in rows]))
     return _SOURCES[key]
+
+
+def _lookup(store: StoreLike, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+    """Rows of a lookup query (SQL both engines read, ``?`` parameters): through Spark for
+    a dataset read by Spark (it has no DuckDB connection), else through DuckDB."""
+    if isinstance(store, SparkDatasetStore):
+        return store.rows(sql, params)
+    return store.con.cursor().execute(sql, list(params)).fetchall()
 
 
 def _describe(store: StoreLike, counts: list[tuple[str, int]]) -> str:
@@ -271,12 +294,10 @@ def _skill_id(store: StoreLike, text: str) -> str:
     try:
         return get_skill(text.lower()).id
     except UnknownSkill:
-        found = (
-            store.con.cursor()
-            .execute("SELECT 1 FROM posting_skills WHERE skill_id = ? LIMIT 1", [text.lower()])
-            .fetchone()
+        found = _lookup(
+            store, "SELECT 1 FROM posting_skills WHERE skill_id = ? LIMIT 1", [text.lower()]
         )
-        if found is None:
+        if not found:
             raise
         return text.lower()
 

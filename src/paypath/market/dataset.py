@@ -26,8 +26,9 @@ them) and readers can query during an ingest. A commit holds ``_lock`` (created
 exclusively) and fails if the manifest changed since the writer deduplicated against it.
 
 Paths: a local folder or ``file://`` URI for both engines; any Hadoop-compatible URI
-(``hdfs://``, ``s3a://``) for Spark, through :class:`~paypath.market.spark_ingest`'s
-Hadoop file system.
+(``hdfs://``, ``s3a://``) for Spark, through
+:class:`~paypath.market.engines.spark_ingest.HadoopFileSystem` (Spark's ingest writes
+there, and :mod:`paypath.market.engines.spark_dataset` reads there).
 """
 
 from __future__ import annotations
@@ -389,8 +390,8 @@ def open_dataset(uri: str | Path) -> DatasetStore:
     local = local_path(uri)
     if local is None:
         raise StoreError(
-            f"DuckDB reads local datasets (a folder or file://), not {uri}; use "
-            "--engine spark for Hadoop paths"
+            f"DuckDB reads local datasets (a folder or file://), not {uri}: add --engine "
+            "spark to read it with Spark through Hadoop's FileSystem"
         )
     if not (local / MANIFEST).is_file():
         raise StoreError(

@@ -1,9 +1,12 @@
 """The Apache Spark engine: the same analytics SQL run by Spark SQL.
 
-A Parquet dataset (:class:`~paypath.market.dataset.DatasetStore`) is read in place: its
-committed files become Spark temporary views. A DuckDB store's tables are exported to
-parquet in a private temporary directory and registered as views (re-exported only when
-the store's contents change). ``master`` is any Spark master URL: ``local[*]`` (the
+A Parquet dataset is read in place: its committed files become Spark temporary views, for
+a local one (:class:`~paypath.market.dataset.DatasetStore`) as for one on any Hadoop path
+(:class:`~paypath.market.engines.spark_dataset.SparkDatasetStore`). A DuckDB store's
+tables are exported to parquet in a private temporary directory and registered as views
+(re-exported only when the store's contents change). The views belong to the session,
+which names whose they are (``spark_dataset.VIEWS``), so engines sharing a session never
+query another store's views. ``master`` is any Spark master URL: ``local[*]`` (the
 default) or a cluster (``spark://host:7077``); on a cluster the temporary directory must be
 on storage the executors can read. ``pyspark`` is imported only here; without it
 :class:`~paypath.errors.EngineUnavailable` names the extra to install.
@@ -41,7 +44,7 @@ from paypath.market.engines._sql import (
     premium_trimmed_sql,
     stats_sql,
 )
-from paypath.market.store import PAY_FACTS_SELECT
+from paypath.market.engines.spark_dataset import VIEWS, SparkDatasetStore, dataset_views
 
 __all__ = ["DEFAULT_MASTER", "SparkEngine", "spark_session"]
 
@@ -99,7 +102,6 @@ class SparkEngine:
         self.master = master
         self._session = session
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
-        self._loaded: tuple[object, ...] | None = None
 
     @property
     def session(self) -> Any:
@@ -108,14 +110,18 @@ class SparkEngine:
         return self._session
 
     def _views(self, store: StoreLike) -> Any:
-        """The session, with the store's tables registered as temporary views."""
+        """The session, with the store's tables registered as temporary views (unless the
+        session's views already are that store's: see ``spark_dataset.VIEWS``)."""
         from paypath.market.analytics import store_fingerprint
 
+        session = self.session
         fingerprint = store_fingerprint(store)
-        if self._loaded != fingerprint and isinstance(store, DatasetStore):
-            self._dataset_views(store)
-            self._loaded = fingerprint
-        if self._loaded != fingerprint:
+        mark = repr(fingerprint)
+        if session.conf.get(VIEWS, None) == mark:
+            return session
+        if isinstance(store, DatasetStore | SparkDatasetStore):
+            dataset_views(session, store)
+        else:
             if self._tmp is None:
                 self._tmp = tempfile.TemporaryDirectory(prefix="paypath-spark-")
             folder = Path(self._tmp.name) / str(abs(hash(fingerprint)))
@@ -124,18 +130,9 @@ class SparkEngine:
             for table, select in _EXPORTS.items():
                 path = folder / f"{table}.parquet"
                 cur.execute(f"COPY ({select}) TO '{path.as_posix()}' (FORMAT parquet)")
-                self.session.read.parquet(str(path)).createOrReplaceTempView(table)
-            self._loaded = fingerprint
-        return self.session
-
-    def _dataset_views(self, store: DatasetStore) -> None:
-        """A dataset's tables as views over its committed files: read in place, no export."""
-        from paypath.market.engines.spark_ingest import read_table
-
-        for table in ("postings", "posting_skills"):
-            frame = read_table(self.session, store.uri, table, store.files(table))
-            frame.createOrReplaceTempView(table)
-        self.session.sql(PAY_FACTS_SELECT).createOrReplaceTempView("pay_facts")
+                session.read.parquet(str(path)).createOrReplaceTempView(table)
+        session.conf.set(VIEWS, mark)
+        return session
 
     def _sql(self, store: StoreLike, sql: str, params: dict[str, str]) -> Any:
         return self._views(store).sql(sql, args=params)
@@ -183,6 +180,7 @@ class SparkEngine:
     def close(self) -> None:
         """Forget the exported tables (the session is left running for reuse)."""
         if self._tmp is not None:
+            if self._session is not None:  # the views may read the files cleaned up here
+                self._session.conf.unset(VIEWS)
             self._tmp.cleanup()
             self._tmp = None
-        self._loaded = None
