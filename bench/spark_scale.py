@@ -5,7 +5,8 @@ For each N it reports ingest rows/s, the peak memory of the executor (under loca
 executor is the driver JVM; its Python workers are separate processes: the JVM's peak
 RSS, the largest single worker's peak RSS, and the peak of the JVM plus all its workers,
 sampled every 0.5 s from /proc), and the time of three queries (stats by role, demand of
-the top role, premiums) on DuckDB and on Spark over the same files.
+the top role, premiums) on DuckDB and on Spark over the same files (Spark twice: given the
+folder, and given its ``file://`` URI, read as an ``hdfs://`` one would be).
 
 With --parity (the default under ``make bench``: 100k rows) it also ingests the same file
 with the local engine and checks that both datasets hold the same rows (count and an
@@ -144,15 +145,22 @@ def _timed(fn: Any) -> tuple[Any, float]:
     return value, time.perf_counter() - started
 
 
-def queries(store: Any, engine: Any) -> tuple[dict[str, Any], dict[str, float]]:
-    """Results (without the source line) and seconds of the three queries."""
-    from paypath.market.analytics import pay_stats, skill_demand, skill_premiums
-
+def top_role(store: Any) -> str:
     row = store.con.execute(
         "SELECT role_id FROM postings WHERE role_id IS NOT NULL GROUP BY 1 "
-        "ORDER BY count(*) DESC LIMIT 1"
+        "ORDER BY count(*) DESC, 1 LIMIT 1"
     ).fetchone()
-    role = row[0] if row else "software-engineer"
+    return str(row[0]) if row else "software-engineer"
+
+
+def queries(
+    store: Any, engine: Any, role: str | None = None
+) -> tuple[dict[str, Any], dict[str, float]]:
+    """Results (without the source line) and seconds of the three queries (demand: of
+    ``role``, default the store's top role)."""
+    from paypath.market.analytics import pay_stats, skill_demand, skill_premiums
+
+    role = role or top_role(store)
     drop = {"source"}
     runs = {
         "stats_by_role": lambda: [
@@ -235,14 +243,17 @@ def run(
 
 def query_dataset(out: Path, session: Any) -> dict[str, Any]:
     """The three queries on the dataset ``out`` with both engines: seconds, and whether
-    they agree."""
+    they agree; Spark twice: on the folder, and on its ``file://`` URI read the way of
+    ``hdfs://`` and ``s3a://`` (through Hadoop's FileSystem, lookups on Spark too)."""
     from paypath.market.dataset import open_dataset
+    from paypath.market.engines.spark_dataset import open_spark_dataset
     from paypath.market.engines.spark_engine import SparkEngine
 
     report: dict[str, Any] = {}
     engine = SparkEngine(session=session)
     with open_dataset(out) as ds:
-        duck, report["duckdb_query_s"] = queries(ds, "duckdb")
+        role = top_role(ds)
+        duck, report["duckdb_query_s"] = queries(ds, "duckdb", role)
         # this process's peak so far: the DuckDB queries' (when only querying)
         report["duckdb_query_peak_mb"] = round(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -250,9 +261,11 @@ def query_dataset(out: Path, session: Any) -> dict[str, Any]:
         print(json.dumps(report), flush=True)
         try:
             with ExecutorMemory(session.sparkContext._gateway.proc.pid) as memory:
-                sparked, report["spark_query_s"] = queries(ds, engine)
+                sparked, report["spark_query_s"] = queries(ds, engine, role)
             report["spark_query_executor"] = memory.report()
-            report["engines_agree"] = _close(duck, sparked)
+            with open_spark_dataset(out.resolve().as_uri(), session=session) as remote:
+                hadoop, report["spark_hadoop_path_query_s"] = queries(remote, engine, role)
+            report["engines_agree"] = _close(duck, sparked) and _close(duck, hadoop)
         except Exception as exc:  # e.g. the driver's heap at 1M+ (PYSPARK_SUBMIT_ARGS)
             report["spark_query_error"] = str(exc).strip().splitlines()[0][:300]
             report["engines_agree"] = False
