@@ -6,7 +6,8 @@ executor is the driver JVM; its Python workers are separate processes: the JVM's
 RSS, the largest single worker's peak RSS, and the peak of the JVM plus all its workers,
 sampled every 0.5 s from /proc), and the time of three queries (stats by role, demand of
 the top role, premiums) on DuckDB and on Spark over the same files (Spark twice: given the
-folder, and given its ``file://`` URI, read as an ``hdfs://`` one would be).
+folder, and given its ``file://`` URI, read as an ``hdfs://`` one would be; the folder's
+run comes first and pays the session's warm-up, so compare the two from repeated runs).
 
 With --parity (the default under ``make bench``: 100k rows) it also ingests the same file
 with the local engine and checks that both datasets hold the same rows (count and an
