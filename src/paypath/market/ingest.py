@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import hashlib
 import json
 import math
@@ -447,10 +446,10 @@ def _ingest_once(rows: Iterable[dict[str, Any]], job: _Job, cut: _Cut | None) ->
                 if cut is not None
                 else _staged(job.kind, staging.plan, batches, job.workers)
             )
-            staging.add_all(work, job.progress)
-            gc.collect()  # hand the conversion's garbage back before the load
+            # the store is open while rows are converted, and each staged batch is
+            # loaded as it comes (while the workers convert the next ones)
             with job.opener() as store:
-                _load(store, staging, result, job.file_sha256, started)
+                _load(store, staging, result, job.file_sha256, started, work, job.progress)
     except (PaypathError, ChunkMisaligned):
         raise
     except Exception as exc:
@@ -467,8 +466,11 @@ def _load(
     result: IngestResult,
     file_sha256: str | _Digest | None,
     started: datetime,
+    work: Iterable[Staged],
+    progress: Progress | None,
 ) -> None:
-    """Load the staged rows and record the ingest, in one transaction.
+    """Load each batch of ``work`` as it is staged, then the quarantined rows, and record
+    the ingest, all in one transaction.
 
     Whatever stops it (an error, Ctrl-C, SIGTERM), the outcome reported must be what the
     store holds: an interrupt can land after COMMIT took effect, and then this returns
@@ -476,6 +478,7 @@ def _load(
     """
     try:
         with _memory_limit(store.con, LOAD_MEMORY_LIMIT), store.transaction() as con:
+            staging.add_all(work, progress, con)
             staging.load(con)
             if result.stored:
                 refresh_pay_facts(con)
@@ -620,6 +623,7 @@ class Staged:
     records: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     chunk: int | None = None  # the file chunk it comes from (its rows are numbered in it)
+    numbers: list[int] = field(default_factory=list)  # its batches' file numbers
 
 
 def stage_batch(
@@ -630,7 +634,7 @@ def stage_batch(
     Each posting and skill row carries ``_row``, its row number in the file, so the load
     keeps exactly the first row of each new content hash.
     """
-    staged = Staged(converted.read, len(converted.records))
+    staged = Staged(converted.read, len(converted.records), numbers=[number])
     staged.reasons.update(reason for _, reason, _ in converted.rejected)
     if converted.rejected:
         rejected = [
@@ -737,6 +741,7 @@ def _stage_chunk(
         total.read += staged.read
         total.records += staged.records
         total.reasons.update(staged.reasons)
+        total.numbers.extend(staged.numbers)
     return total
 
 
@@ -824,8 +829,20 @@ class _Staging:
         with contextlib.suppress(BaseException):  # loaded: an interrupt now changes nothing
             shutil.rmtree(self.dir, ignore_errors=True)
 
-    def add_all(self, work: Iterable[Staged], progress: Progress | None) -> None:
-        """Count what each staged batch read, kept and quarantined (and why), in order."""
+    def add_all(
+        self,
+        work: Iterable[Staged],
+        progress: Progress | None,
+        con: duckdb.DuckDBPyConnection | None = None,
+    ) -> None:
+        """Count what each staged batch read, kept and quarantined (and why); with ``con``
+        (a store, inside the caller's transaction), load its postings and skills there as
+        it comes, while the workers convert the next ones.
+
+        ``work`` comes in input order, so the first row of each content hash is the one
+        loaded first: the rows after it, and the rows the store already holds, are
+        duplicates (``INSERT OR IGNORE`` on the PRIMARY KEY).
+        """
         reasons: Counter[str] = Counter()
         for staged in work:
             if staged.chunk is not None:
@@ -834,13 +851,58 @@ class _Staging:
             self.result.quarantined += sum(staged.reasons.values())
             reasons.update(staged.reasons)
             self.records += staged.records
+            if con is not None and staged.records:
+                self._load_part(con, staged.numbers)
             if progress is not None:
                 progress(staged.read)
         self.result.reasons = dict(reasons)
+        if con is not None:
+            self.result.duplicates = self.records - self.result.stored
+
+    def _load_part(self, con: duckdb.DuckDBPyConnection, numbers: list[int]) -> None:
+        """Insert the postings of the staged batches ``numbers`` that the store does not
+        hold yet (of each content hash among them, the row that comes first), with their
+        skills; then remove the batches' files.
+
+        The store's PRIMARY KEY index finds what it holds, so a batch costs the same
+        however many rows were loaded before it.
+        """
+        files = {
+            table: [f for n in numbers if (f := self.dir / f"{table}-{n:08d}.parquet").exists()]
+            for table in ("postings", "posting_skills")
+        }
+        if not files["postings"]:
+            return
+        postings = _scan_files(files["postings"])
+        first = f"_first_{self.result.ingest_id}"
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {first} AS "
+            f"SELECT id, min(_row) AS _row FROM {postings} GROUP BY id"
+        )
+        columns = ", ".join(f'p."{c}"' for c in self.plan.columns["postings"])
+        stored = [
+            str(id_)
+            for (id_,) in con.execute(
+                f"INSERT OR IGNORE INTO postings SELECT {columns} FROM {postings} AS p "
+                f"JOIN {first} AS n ON p.id = n.id AND p._row = n._row RETURNING id"
+            ).fetchall()
+        ]
+        self.result.stored += len(stored)
+        if stored and files["posting_skills"]:
+            con.execute(
+                "INSERT INTO posting_skills SELECT s.posting_id, s.skill_id, s.mentions, s.asked "
+                f"FROM {_scan_files(files['posting_skills'])} AS s "
+                f"JOIN {first} AS n ON s.posting_id = n.id AND s._row = n._row "
+                "WHERE s.posting_id IN (SELECT unnest(?::VARCHAR[]))",
+                [stored],
+            )
+        con.execute(f"DROP TABLE {first}")
+        for file in chain(*files.values()):
+            file.unlink()  # loaded (uncommitted): the staging folder holds only what is to come
 
     def load(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Insert the staged rows into the store (inside the caller's transaction)."""
-        result = self.result
+        """Insert the quarantined rows (inside the caller's transaction), once
+        :meth:`add_all` loaded the postings."""
         if self._has("quarantine"):
             # a row quarantined by an earlier ingest of the same source is not kept twice
             # a chunk's rows are numbered in it: the file's row number adds the rows before
@@ -853,35 +915,16 @@ class _Staging:
                 "WHERE NOT EXISTS (SELECT 1 FROM quarantine AS e WHERE e.source = q.source "
                 "AND e.reason = q.reason AND e.raw = q.raw)"
             )
-        if not self.records:
-            return
-        postings = self._scan("postings")
-        new = f"_ingest_{result.ingest_id}"
-        # the first row of each content hash in the file that the store does not hold yet
-        con.execute(
-            f"CREATE TEMP TABLE {new} AS SELECT id, min(_row) AS _row FROM {postings} AS p "
-            "WHERE NOT EXISTS (SELECT 1 FROM postings AS s WHERE s.id = p.id) GROUP BY id"
-        )
-        columns = ", ".join(f'p."{c}"' for c in self.plan.columns["postings"])
-        row = con.execute(
-            f"INSERT INTO postings SELECT {columns} FROM {postings} AS p "
-            f"JOIN {new} AS n ON p.id = n.id AND p._row = n._row"
-        ).fetchone()
-        result.stored = int(row[0]) if row else 0
-        result.duplicates = self.records - result.stored
-        if self._has("posting_skills"):
-            con.execute(
-                "INSERT INTO posting_skills SELECT s.posting_id, s.skill_id, s.mentions, s.asked "
-                f"FROM {self._scan('posting_skills')} AS s "
-                f"JOIN {new} AS n ON s.posting_id = n.id AND s._row = n._row"
-            )
-        con.execute(f"DROP TABLE {new}")  # a failure rolls its creation back
 
     def _has(self, table: str) -> bool:
         return any(self.dir.glob(f"{table}-*.parquet"))
 
     def _scan(self, table: str) -> str:
         return f"read_parquet({_literal(self.dir / f'{table}-*.parquet')})"
+
+
+def _scan_files(files: list[Path]) -> str:
+    return f"read_parquet([{', '.join(_literal(f) for f in files)}])"
 
 
 _STAGED = ("postings", "posting_skills", "quarantine")

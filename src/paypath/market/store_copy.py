@@ -71,7 +71,7 @@ def store_copy(target: Path, prefix: str) -> Iterator[Store]:
             with open_store(target, read_only=True):  # no writer can change it mid-copy
                 shutil.copyfile(target, copy)
             copy.chmod(0o600)
-            store = open_store(copy)
+            store = open_store(copy, bulk=True)
             try:
                 yield store
                 store.con.execute("CHECKPOINT")
