@@ -63,7 +63,7 @@ def store_copy(target: Path, prefix: str) -> Iterator[Store]:
     """
     with _writer_lock(target):
         if _wal(target).exists():
-            open_store(target).close()  # fold a left-over write-ahead log into the file
+            open_store(target, bulk=True).close()  # fold a left-over write-ahead log in
         folder = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))  # 0700
         copy = folder / target.name
         staged: int | None = None  # the copy's inode, once it is ready to swap in
