@@ -8,10 +8,14 @@
   the same transaction rebuilds ``pay_facts``, the sorted pay table the statistics read.
 
 Memory stays flat while rows are converted: each batch is converted and staged as parquet
-files in a temporary folder next to the store (by worker processes when ``workers > 1``),
-and only then loaded in one transaction (DuckDB dedups them and spills what it can, under
-``LOAD_MEMORY_LIMIT``). What grows with the row count is the ``postings`` PRIMARY KEY
-index, which DuckDB keeps in memory.
+files in a temporary folder next to the store (by worker processes when ``workers > 1``)
+and loaded into the store as it comes, in input order, inside the one transaction that
+is open from the first batch to the last (``INSERT OR IGNORE`` on the PRIMARY KEY keeps
+the first row of each content hash; the batch's files are then removed). So the load
+runs while the workers convert the next batches, not after them, and COMMIT has little
+left to do (a store copy opened in bulk writes its row groups as they fill; see
+:func:`paypath.market.store.open_store`). DuckDB works under ``LOAD_MEMORY_LIMIT``; what
+grows with the row count is the ``postings`` PRIMARY KEY index, kept in memory.
 
 With workers, a plain CSV file is cut into chunks of whole records
 (:mod:`paypath.market.chunks`) and each worker reads, converts and stages its own chunks:
@@ -692,8 +696,10 @@ def _write(
 
 
 def _staging_connection() -> duckdb.DuckDBPyConnection:
-    # a private connection writes the files: no work in the store until the load
-    return quiet(duckdb.connect(config={"threads": 1, "memory_limit": "256MB"}))
+    # a private connection writes the files: no work in the store until the load. A
+    # batch's parquet file needs a few MB; a worker lives beside the load's DuckDB now,
+    # so its own stays small (a worker's memory at 64 MB: about 30 MB less than at 256)
+    return quiet(duckdb.connect(config={"threads": 1, "memory_limit": "64MB"}))
 
 
 _WORKER_CON: list[duckdb.DuckDBPyConnection] = []
