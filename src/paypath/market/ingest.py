@@ -50,7 +50,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 
 from paypath.config import default_db_path
 from paypath.errors import IngestError, PaypathError
@@ -78,9 +77,11 @@ __all__ = [
 ]
 
 BATCH_SIZE = 5_000
-# The load's DuckDB memory (it spills past it): what it holds grows with the file (the new
-# ids' hash table, the postings PRIMARY KEY index), so it gets a bound of its own.
-LOAD_MEMORY_LIMIT = "384MB"
+# The load's DuckDB memory (it spills past it): what it holds grows with the file (the
+# postings PRIMARY KEY index, about 12 MB per 100k new postings; the row group being
+# filled, about 60 MB; blocks it keeps of what it wrote), so it gets a bound of its own,
+# lower since the load runs beside the workers (384 MB before).
+LOAD_MEMORY_LIMIT = "320MB"
 PARALLEL_MIN_BYTES = 32 * 2**20  # smaller files convert faster than workers start
 MAX_WORKERS = 4
 Progress = Callable[[int], None]
@@ -679,6 +680,8 @@ def _write(
 ) -> None:
     types = plan.columns[table]
     ordered = table != "quarantine"
+    import pandas as pd  # here: the ingesting process, beside the workers, never needs it
+
     frame = pd.DataFrame(rows, columns=[*types, "_row"] if ordered else list(types))
     casts = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in types.items())
     if ordered:
