@@ -8,10 +8,14 @@
   the same transaction rebuilds ``pay_facts``, the sorted pay table the statistics read.
 
 Memory stays flat while rows are converted: each batch is converted and staged as parquet
-files in a temporary folder next to the store (by worker processes when ``workers > 1``),
-and only then loaded in one transaction (DuckDB dedups them and spills what it can, under
-``LOAD_MEMORY_LIMIT``). What grows with the row count is the ``postings`` PRIMARY KEY
-index, which DuckDB keeps in memory.
+files in a temporary folder next to the store (by worker processes when ``workers > 1``)
+and loaded into the store as it comes, in input order, inside the one transaction that
+is open from the first batch to the last (``INSERT OR IGNORE`` on the PRIMARY KEY keeps
+the first row of each content hash; the batch's files are then removed). So the load
+runs while the workers convert the next batches, not after them, and COMMIT has little
+left to do (a store copy opened in bulk writes its row groups as they fill; see
+:func:`paypath.market.store.open_store`). DuckDB works under ``LOAD_MEMORY_LIMIT``; what
+grows with the row count is the ``postings`` PRIMARY KEY index, kept in memory.
 
 With workers, a plain CSV file is cut into chunks of whole records
 (:mod:`paypath.market.chunks`) and each worker reads, converts and stages its own chunks:
@@ -23,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import hashlib
 import json
 import math
@@ -37,7 +40,7 @@ import threading
 import time
 import uuid
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -47,7 +50,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 
 from paypath.config import default_db_path
 from paypath.errors import IngestError, PaypathError
@@ -75,9 +77,11 @@ __all__ = [
 ]
 
 BATCH_SIZE = 5_000
-# The load's DuckDB memory (it spills past it): what it holds grows with the file (the new
-# ids' hash table, the postings PRIMARY KEY index), so it gets a bound of its own.
-LOAD_MEMORY_LIMIT = "384MB"
+# The load's DuckDB memory (it spills past it): what it holds grows with the file (the
+# postings PRIMARY KEY index, about 12 MB per 100k new postings; the row group being
+# filled, about 60 MB; blocks it keeps of what it wrote), so it gets a bound of its own,
+# lower since the load runs beside the workers (384 MB before).
+LOAD_MEMORY_LIMIT = "320MB"
 PARALLEL_MIN_BYTES = 32 * 2**20  # smaller files convert faster than workers start
 MAX_WORKERS = 4
 Progress = Callable[[int], None]
@@ -362,9 +366,10 @@ def ingest_path(
     work), then closed until the staged rows are loaded in one transaction.
     """
     target = Path(db) if db is not None else default_db_path()
-    open_store(target).close()  # create it, or refuse what is not a store, before staging
+    # create it, or refuse what is not a store, before staging
+    open_store(target, bulk=True).close()
     if source == AGGREGATE_KIND:  # a few thousand facts: read, then loaded in one go
-        with open_store(target) as store:
+        with open_store(target, bulk=True) as store:
             return ingest_aggregates(store, path)
     kind, rows, file = _prepared(path, source, mapping, workers)
     with duckdb.connect(":memory:") as schema:
@@ -439,7 +444,7 @@ def _ingest_once(rows: Iterable[dict[str, Any]], job: _Job, cut: _Cut | None) ->
     started = datetime.now(UTC).replace(tzinfo=None)
     batches = _batches(enumerate(rows, start=1), job.batch_size)
     try:
-        with _Staging(job.folder, job.columns, result) as staging:
+        with _Staging(job.folder, job.columns, result, "uncompressed") as staging:
             work = (
                 _staged_chunks(
                     job.kind, staging.plan, csv_chunks(cut.file), cut.mapping, job.workers
@@ -447,10 +452,11 @@ def _ingest_once(rows: Iterable[dict[str, Any]], job: _Job, cut: _Cut | None) ->
                 if cut is not None
                 else _staged(job.kind, staging.plan, batches, job.workers)
             )
-            staging.add_all(work, job.progress)
-            gc.collect()  # hand the conversion's garbage back before the load
-            with job.opener() as store:
-                _load(store, staging, result, job.file_sha256, started)
+            # the store is open while rows are converted, and each staged batch is
+            # loaded as it comes (while the workers convert the next ones); should the
+            # load fail, closing `work` stops the workers before their folder goes
+            with contextlib.closing(work), job.opener() as store:
+                _load(store, staging, result, job.file_sha256, started, work, job.progress)
     except (PaypathError, ChunkMisaligned):
         raise
     except Exception as exc:
@@ -467,8 +473,11 @@ def _load(
     result: IngestResult,
     file_sha256: str | _Digest | None,
     started: datetime,
+    work: Iterable[Staged],
+    progress: Progress | None,
 ) -> None:
-    """Load the staged rows and record the ingest, in one transaction.
+    """Load each batch of ``work`` as it is staged, then the quarantined rows, and record
+    the ingest, all in one transaction.
 
     Whatever stops it (an error, Ctrl-C, SIGTERM), the outcome reported must be what the
     store holds: an interrupt can land after COMMIT took effect, and then this returns
@@ -476,6 +485,7 @@ def _load(
     """
     try:
         with _memory_limit(store.con, LOAD_MEMORY_LIMIT), store.transaction() as con:
+            staging.add_all(work, progress, con)
             staging.load(con)
             if result.stored:
                 refresh_pay_facts(con)
@@ -610,6 +620,10 @@ class StagePlan:
     source: str
     file: str
     columns: dict[str, dict[str, str]]  # table -> column -> DuckDB type
+    # the files' parquet codec: a store's ingest loads and deletes each batch's files
+    # within seconds, so it writes them uncompressed (less CPU on both sides: 100k
+    # postings, about 2 s less than snappy); a dataset's ingest keeps them to the end
+    compression: str = "snappy"
 
 
 @dataclass
@@ -620,6 +634,7 @@ class Staged:
     records: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     chunk: int | None = None  # the file chunk it comes from (its rows are numbered in it)
+    numbers: list[int] = field(default_factory=list)  # its batches' file numbers
 
 
 def stage_batch(
@@ -630,7 +645,7 @@ def stage_batch(
     Each posting and skill row carries ``_row``, its row number in the file, so the load
     keeps exactly the first row of each new content hash.
     """
-    staged = Staged(converted.read, len(converted.records))
+    staged = Staged(converted.read, len(converted.records), numbers=[number])
     staged.reasons.update(reason for _, reason, _ in converted.rejected)
     if converted.rejected:
         rejected = [
@@ -665,6 +680,8 @@ def _write(
 ) -> None:
     types = plan.columns[table]
     ordered = table != "quarantine"
+    import pandas as pd  # here: the ingesting process, beside the workers, never needs it
+
     frame = pd.DataFrame(rows, columns=[*types, "_row"] if ordered else list(types))
     casts = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in types.items())
     if ordered:
@@ -672,15 +689,20 @@ def _write(
     path = plan.dir / f"{table}-{number:08d}.parquet"
     con.register("batch", frame)
     try:
-        con.execute(f"COPY (SELECT {casts} FROM batch) TO {_literal(path)} (FORMAT parquet)")
+        con.execute(
+            f"COPY (SELECT {casts} FROM batch) TO {_literal(path)} "
+            f"(FORMAT parquet, COMPRESSION {plan.compression})"
+        )
         path.chmod(0o600)  # raw rows: owner-only, like the 0700 folder it is in
     finally:
         con.unregister("batch")
 
 
 def _staging_connection() -> duckdb.DuckDBPyConnection:
-    # a private connection writes the files: no work in the store until the load
-    return quiet(duckdb.connect(config={"threads": 1, "memory_limit": "256MB"}))
+    # a private connection writes the files: no work in the store until the load. A
+    # batch's parquet file needs a few MB; a worker lives beside the load's DuckDB now,
+    # so its own stays small (a worker's memory at 64 MB: about 30 MB less than at 256)
+    return quiet(duckdb.connect(config={"threads": 1, "memory_limit": "64MB"}))
 
 
 _WORKER_CON: list[duckdb.DuckDBPyConnection] = []
@@ -737,12 +759,13 @@ def _stage_chunk(
         total.read += staged.read
         total.records += staged.records
         total.reasons.update(staged.reasons)
+        total.numbers.extend(staged.numbers)
     return total
 
 
 def _staged_chunks(
     kind: Source, plan: StagePlan, chunks: Iterator[Chunk], mapping: dict[str, str], workers: int
-) -> Iterator[Staged]:
+) -> Generator[Staged, None, None]:
     """Each chunk read, converted and staged by a worker, in file order."""
     return _pooled(
         workers,
@@ -755,7 +778,7 @@ def _staged_chunks(
 
 def _pooled(
     workers: int, calls: Iterator[tuple[Callable[..., Staged], tuple[Any, ...]]]
-) -> Iterator[Staged]:
+) -> Generator[Staged, None, None]:
     """Run ``calls`` in a pool of ``workers`` processes, a few ahead; results in order."""
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent)
@@ -782,7 +805,7 @@ def _staged(
     plan: StagePlan,
     batches: Iterator[list[tuple[int, dict[str, Any]]]],
     workers: int,
-) -> Iterator[Staged]:
+) -> Generator[Staged, None, None]:
     """Each batch converted and staged, in input order; in a process pool when
     ``workers > 1`` (the workers write the parquet files, this process only reads)."""
     if workers <= 1 or SOURCES.get(kind.kind) is not kind:
@@ -803,14 +826,21 @@ def _staged(
 
 
 class _Staging:
-    """A temporary folder of staged parquet batches, loaded into the store in one go."""
+    """A temporary folder of staged parquet batches, loaded into the store batch by batch
+    (:meth:`add_all`), all in the caller's one transaction."""
 
     def __init__(
-        self, folder: Path | None, columns: dict[str, dict[str, str]], result: IngestResult
+        self,
+        folder: Path | None,
+        columns: dict[str, dict[str, str]],
+        result: IngestResult,
+        compression: str = "snappy",
     ) -> None:
         self.result = result
         self.dir = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=folder))
-        self.plan = StagePlan(self.dir, result.ingest_id, result.source, result.file, columns)
+        self.plan = StagePlan(
+            self.dir, result.ingest_id, result.source, result.file, columns, compression
+        )
         self.records = 0
         self.bases: dict[int, int] = {0: 0}  # file chunk -> rows read before it
 
@@ -824,8 +854,20 @@ class _Staging:
         with contextlib.suppress(BaseException):  # loaded: an interrupt now changes nothing
             shutil.rmtree(self.dir, ignore_errors=True)
 
-    def add_all(self, work: Iterable[Staged], progress: Progress | None) -> None:
-        """Count what each staged batch read, kept and quarantined (and why), in order."""
+    def add_all(
+        self,
+        work: Iterable[Staged],
+        progress: Progress | None,
+        con: duckdb.DuckDBPyConnection | None = None,
+    ) -> None:
+        """Count what each staged batch read, kept and quarantined (and why); with ``con``
+        (a store, inside the caller's transaction), load its postings and skills there as
+        it comes, while the workers convert the next ones.
+
+        ``work`` comes in input order, so the first row of each content hash is the one
+        loaded first: the rows after it, and the rows the store already holds, are
+        duplicates (``INSERT OR IGNORE`` on the PRIMARY KEY).
+        """
         reasons: Counter[str] = Counter()
         for staged in work:
             if staged.chunk is not None:
@@ -834,13 +876,58 @@ class _Staging:
             self.result.quarantined += sum(staged.reasons.values())
             reasons.update(staged.reasons)
             self.records += staged.records
+            if con is not None and staged.records:
+                self._load_part(con, staged.numbers)
             if progress is not None:
                 progress(staged.read)
         self.result.reasons = dict(reasons)
+        if con is not None:
+            self.result.duplicates = self.records - self.result.stored
+
+    def _load_part(self, con: duckdb.DuckDBPyConnection, numbers: list[int]) -> None:
+        """Insert the postings of the staged batches ``numbers`` that the store does not
+        hold yet (of each content hash among them, the row that comes first), with their
+        skills; then remove the batches' files.
+
+        The store's PRIMARY KEY index finds what it holds, so a batch costs the same
+        however many rows were loaded before it.
+        """
+        files = {
+            table: [f for n in numbers if (f := self.dir / f"{table}-{n:08d}.parquet").exists()]
+            for table in ("postings", "posting_skills")
+        }
+        if not files["postings"]:
+            return
+        postings = _scan_files(files["postings"])
+        first = f"_first_{self.result.ingest_id}"
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {first} AS "
+            f"SELECT id, min(_row) AS _row FROM {postings} GROUP BY id"
+        )
+        columns = ", ".join(f'p."{c}"' for c in self.plan.columns["postings"])
+        stored = [
+            str(id_)
+            for (id_,) in con.execute(
+                f"INSERT OR IGNORE INTO postings SELECT {columns} FROM {postings} AS p "
+                f"JOIN {first} AS n ON p.id = n.id AND p._row = n._row RETURNING id"
+            ).fetchall()
+        ]
+        self.result.stored += len(stored)
+        if stored and files["posting_skills"]:
+            con.execute(
+                "INSERT INTO posting_skills SELECT s.posting_id, s.skill_id, s.mentions, s.asked "
+                f"FROM {_scan_files(files['posting_skills'])} AS s "
+                f"JOIN {first} AS n ON s.posting_id = n.id AND s._row = n._row "
+                "WHERE s.posting_id IN (SELECT unnest(?::VARCHAR[]))",
+                [stored],
+            )
+        con.execute(f"DROP TABLE {first}")
+        for file in chain(*files.values()):
+            file.unlink()  # loaded (uncommitted): the staging folder holds only what is to come
 
     def load(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Insert the staged rows into the store (inside the caller's transaction)."""
-        result = self.result
+        """Insert the quarantined rows (inside the caller's transaction), once
+        :meth:`add_all` loaded the postings."""
         if self._has("quarantine"):
             # a row quarantined by an earlier ingest of the same source is not kept twice
             # a chunk's rows are numbered in it: the file's row number adds the rows before
@@ -853,35 +940,16 @@ class _Staging:
                 "WHERE NOT EXISTS (SELECT 1 FROM quarantine AS e WHERE e.source = q.source "
                 "AND e.reason = q.reason AND e.raw = q.raw)"
             )
-        if not self.records:
-            return
-        postings = self._scan("postings")
-        new = f"_ingest_{result.ingest_id}"
-        # the first row of each content hash in the file that the store does not hold yet
-        con.execute(
-            f"CREATE TEMP TABLE {new} AS SELECT id, min(_row) AS _row FROM {postings} AS p "
-            "WHERE NOT EXISTS (SELECT 1 FROM postings AS s WHERE s.id = p.id) GROUP BY id"
-        )
-        columns = ", ".join(f'p."{c}"' for c in self.plan.columns["postings"])
-        row = con.execute(
-            f"INSERT INTO postings SELECT {columns} FROM {postings} AS p "
-            f"JOIN {new} AS n ON p.id = n.id AND p._row = n._row"
-        ).fetchone()
-        result.stored = int(row[0]) if row else 0
-        result.duplicates = self.records - result.stored
-        if self._has("posting_skills"):
-            con.execute(
-                "INSERT INTO posting_skills SELECT s.posting_id, s.skill_id, s.mentions, s.asked "
-                f"FROM {self._scan('posting_skills')} AS s "
-                f"JOIN {new} AS n ON s.posting_id = n.id AND s._row = n._row"
-            )
-        con.execute(f"DROP TABLE {new}")  # a failure rolls its creation back
 
     def _has(self, table: str) -> bool:
         return any(self.dir.glob(f"{table}-*.parquet"))
 
     def _scan(self, table: str) -> str:
         return f"read_parquet({_literal(self.dir / f'{table}-*.parquet')})"
+
+
+def _scan_files(files: list[Path]) -> str:
+    return f"read_parquet([{', '.join(_literal(f) for f in files)}])"
 
 
 _STAGED = ("postings", "posting_skills", "quarantine")

@@ -63,7 +63,7 @@ def store_copy(target: Path, prefix: str) -> Iterator[Store]:
     """
     with _writer_lock(target):
         if _wal(target).exists():
-            open_store(target).close()  # fold a left-over write-ahead log into the file
+            open_store(target, bulk=True).close()  # fold a left-over write-ahead log in
         folder = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))  # 0700
         copy = folder / target.name
         staged: int | None = None  # the copy's inode, once it is ready to swap in
@@ -71,7 +71,7 @@ def store_copy(target: Path, prefix: str) -> Iterator[Store]:
             with open_store(target, read_only=True):  # no writer can change it mid-copy
                 shutil.copyfile(target, copy)
             copy.chmod(0o600)
-            store = open_store(copy)
+            store = open_store(copy, bulk=True)
             try:
                 yield store
                 store.con.execute("CHECKPOINT")
