@@ -191,6 +191,8 @@ def queries(
     results, seconds = {}, {}
     for name, run in runs.items():
         results[name], seconds[name] = _timed(run)
+        print(json.dumps({"query": name, "engine": str(getattr(engine, "name", engine)),
+                          "s": round(seconds[name], 2)}), flush=True)  # fmt: skip
     return results, {k: round(v, 2) for k, v in seconds.items()}
 
 
@@ -339,7 +341,7 @@ def main(argv: list[str] | None = None) -> None:
     session.stop()
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "spark_scale.json").write_text(json.dumps(reports, indent=1))
-    failed = [r["rows"] for r in reports if not all(r.get(k, True) for k in
+    failed = [r.get("rows", "queries") for r in reports if not all(r.get(k, True) for k in
               ("engines_agree", "same_rows", "same_figures"))]  # fmt: skip
     if failed:
         sys.exit(f"parity failed at {failed} rows: see bench/out/spark_scale.json")

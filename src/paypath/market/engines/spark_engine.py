@@ -164,8 +164,10 @@ class SparkEngine:
         from pyspark import StorageLevel
 
         sql, params = premium_listed_sql(role, kind, SPARK)
-        parts = max(1, 2 * int(self.session.sparkContext.defaultParallelism))
-        kept = self._sql(store, sql, params).coalesce(parts).persist(StorageLevel.MEMORY_AND_DISK)
+        # not coalesced: a task that runs many of the join's partitions keeps each one's
+        # sort buffers to its end (10M postings ran out of execution memory); a partition's
+        # sum is a few hundred KB, so even hundreds of them are little for the driver
+        kept = self._sql(store, sql, params).persist(StorageLevel.MEMORY_AND_DISK)
         name = f"premium_sample_{uuid.uuid4().hex}"
         kept.createOrReplaceTempView(name)
         try:
