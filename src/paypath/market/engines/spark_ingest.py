@@ -406,9 +406,8 @@ def spark_ingest(
     started = dataset.now()
     staging = dataset.staging_dir(root, result.ingest_id)
     try:
-        entry = _run(
-            session, files, source, mapping, batch_size, piece_bytes, root, base, result, staging
-        )
+        job = _Inputs(files, source, mapping, batch_size, piece_bytes)
+        entry = _run(session, job, root, base, result, staging)
         entry.started_at = started
         staged = {
             t: [f for f in fs.list_files(f"{staging}/{t}") if _is_data(f)] for t in dataset.TABLES
@@ -443,13 +442,20 @@ def _reason(exc: Exception) -> str:
     return raised.group(0) if raised else (text.strip().splitlines() or [type(exc).__name__])[0]
 
 
+@dataclass(frozen=True)
+class _Inputs:
+    """What an ingest converts: the files, as ``source``, and how to cut and batch them."""
+
+    files: list[Path]
+    source: str
+    mapping: Mapping[str, str] | None
+    batch_size: int
+    piece_bytes: int
+
+
 def _run(
     session: Any,
-    files: list[Path],
-    source: str,
-    mapping: Mapping[str, str] | None,
-    batch_size: int,
-    piece_bytes: int,
+    job: _Inputs,
     root: str,
     base: dataset.Manifest,
     result: IngestResult,
@@ -458,9 +464,7 @@ def _run(
     from pyspark.sql import functions as F
 
     converted_at = _spark_path(f"{staging}/converted")
-    pieces = _convert(
-        session, files, source, mapping, batch_size, piece_bytes, result.ingest_id, converted_at
-    )
+    pieces = _convert(session, job, result.ingest_id, converted_at)
     converted = session.read.parquet(converted_at)
     # one scan of two columns: the rows each piece read (for row numbers) and the reasons
     counts = (
@@ -484,26 +488,18 @@ def _run(
         _write_quarantine(session, converted, bases, root, base, staging, result)
     result.stored, result.duplicates = stored, records - stored
     return dataset.IngestEntry(
-        result.ingest_id, source, result.file, None, "", dataset.now(), result.read,
+        result.ingest_id, job.source, result.file, None, "", dataset.now(), result.read,
         result.stored, result.duplicates, result.quarantined, result.reasons, engine="spark",
     )  # fmt: skip
 
 
-def _convert(
-    session: Any,
-    files: list[Path],
-    source: str,
-    mapping: Mapping[str, str] | None,
-    batch_size: int,
-    piece_bytes: int,
-    ingest_id: str,
-    converted_at: str,
-) -> list[Piece]:
+def _convert(session: Any, job: _Inputs, ingest_id: str, converted_at: str) -> list[Piece]:
     """Convert every piece on the executors and write the rows under ``converted_at``;
     returns the pieces. A file whose cut fell inside a record is read again whole."""
     whole: set[int] = set()
+    source, mapping, batch_size = job.source, job.mapping, job.batch_size
     while True:
-        pieces = _pieces(session, files, SOURCES[source], whole, piece_bytes)
+        pieces = _pieces(session, job.files, SOURCES[source], whole, job.piece_bytes)
         rdd = session.sparkContext.parallelize(pieces, len(pieces)).mapPartitions(
             lambda part: _convert_pieces(part, source, mapping, ingest_id, batch_size)
         )
