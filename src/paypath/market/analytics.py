@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel, ConfigDict
@@ -45,9 +45,6 @@ from paypath.market.engines.spark_dataset import SparkDatasetStore
 from paypath.market.premium_cache import cached
 from paypath.market.premium_fit import SkillFit, shrink
 from paypath.market.store import BUNDLED_SOURCE, Store, bundled_store, open_store
-
-if TYPE_CHECKING:  # numpy, pandas and the model load with the first fit, not the import
-    pass
 
 __all__ = [
     "AI_SKILL",

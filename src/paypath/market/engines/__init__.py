@@ -21,7 +21,7 @@ Engines are loaded lazily: ``pyspark`` is imported only inside
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -42,6 +42,7 @@ __all__ = [
     "QuantileRow",
     "StatsQuery",
     "StoreLike",
+    "add_up",
     "get_engine",
 ]
 
@@ -79,6 +80,14 @@ class Addable(Protocol):
 
 T = TypeVar("T", bound=Addable)
 PREMIUM_BATCH_ROWS = 8_192  # rows a premium pass handles at once (bounds its memory)
+
+
+def add_up(parts: Iterable[T]) -> T | None:
+    """The sum of partial results (None for none): a premium pass's batches or partitions."""
+    total: T | None = None
+    for part in parts:
+        total = part if total is None else total + part
+    return total
 
 
 class PremiumSample(Protocol):

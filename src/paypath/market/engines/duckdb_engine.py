@@ -17,6 +17,7 @@ from paypath.market.engines import (
     StatsQuery,
     StoreLike,
     T,
+    add_up,
 )
 from paypath.market.engines._sql import (
     DUCKDB,
@@ -90,9 +91,9 @@ class _Sample:
         if self.bounds is None:
             return None
         self.cur.execute(premium_trimmed_sql(self.table, *self.bounds))
-        total: T | None = None
         vectors = max(1, PREMIUM_BATCH_ROWS // 2048)  # DuckDB hands out 2,048-row vectors
+        return add_up(fn(batch) for batch in self._batches(vectors))
+
+    def _batches(self, vectors: int) -> Iterator[pd.DataFrame]:
         while not (batch := self.cur.fetch_df_chunk(vectors)).empty:
-            part = fn(batch)
-            total = part if total is None else total + part
-        return total
+            yield batch

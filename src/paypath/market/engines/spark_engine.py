@@ -18,9 +18,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from functools import reduce
 from itertools import islice
-from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +31,7 @@ from paypath.market.engines import (
     StatsQuery,
     StoreLike,
     T,
+    add_up,
 )
 from paypath.market.engines._sql import (
     PREMIUM_COLUMNS,
@@ -70,10 +69,11 @@ def _reduced(
 ) -> Iterator[T]:
     """On an executor: ``fn`` over one partition's rows in pandas batches, added up."""
     it = iter(rows)
-    total: T | None = None
-    while chunk := list(islice(it, PREMIUM_BATCH_ROWS)):
-        part = fn(pd.DataFrame.from_records([tuple(r) for r in chunk], columns=columns))
-        total = part if total is None else total + part
+    chunks = iter(lambda: list(islice(it, PREMIUM_BATCH_ROWS)), [])
+    total = add_up(
+        fn(pd.DataFrame.from_records([tuple(r) for r in chunk], columns=columns))
+        for chunk in chunks
+    )
     if total is not None:
         yield total
 
@@ -92,7 +92,7 @@ class _Sample:
         frame = self.session.sql(premium_trimmed_sql(self.view, *self.bounds))
         columns = list(frame.columns)
         found = frame.rdd.mapPartitions(lambda rows: _reduced(rows, columns, fn)).collect()
-        return reduce(add, found) if found else None
+        return add_up(found)
 
 
 class SparkEngine:
