@@ -18,7 +18,7 @@ to use the Spark engine. ``pyspark`` is imported only when a store is opened.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -68,7 +68,7 @@ class SparkDatasetStore:
 
     def rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Rows of one Spark SQL query (``?`` parameters) over the dataset's tables."""
-        use_views(self.session, self)
+        use_views(self.session, self.fingerprint(), lambda: dataset_views(self.session, self))
         return [tuple(r) for r in self.session.sql(sql, args=list(params)).collect()]
 
     def __enter__(self) -> SparkDatasetStore:
@@ -98,11 +98,12 @@ def dataset_views(session: Any, store: DatasetStore | SparkDatasetStore) -> None
     session.sql(PAY_FACTS_SELECT).createOrReplaceTempView("pay_facts")
 
 
-def use_views(session: Any, store: SparkDatasetStore) -> None:
-    """Make the session's views those of ``store`` unless they already are."""
-    mark = repr(store.fingerprint())
+def use_views(session: Any, owner: tuple[object, ...], register: Callable[[], None]) -> None:
+    """Make the session's views those of the store whose fingerprint is ``owner``, by
+    calling ``register``, unless they already are (``VIEWS`` names whose they are)."""
+    mark = repr(owner)
     if session.conf.get(VIEWS, None) != mark:
-        dataset_views(session, store)
+        register()
         session.conf.set(VIEWS, mark)
 
 

@@ -43,7 +43,12 @@ from paypath.market.engines._sql import (
     premium_trimmed_sql,
     stats_sql,
 )
-from paypath.market.engines.spark_dataset import VIEWS, SparkDatasetStore, dataset_views
+from paypath.market.engines.spark_dataset import (
+    VIEWS,
+    SparkDatasetStore,
+    dataset_views,
+    use_views,
+)
 
 __all__ = ["DEFAULT_MASTER", "SparkEngine", "spark_session"]
 
@@ -116,23 +121,22 @@ class SparkEngine:
 
         session = self.session
         fingerprint = store_fingerprint(store)
-        mark = repr(fingerprint)
-        if session.conf.get(VIEWS, None) == mark:
-            return session
+        use_views(session, fingerprint, lambda: self._register(session, store, fingerprint))
+        return session
+
+    def _register(self, session: Any, store: StoreLike, fingerprint: tuple[object, ...]) -> None:
         if isinstance(store, DatasetStore | SparkDatasetStore):
             dataset_views(session, store)
-        else:
-            if self._tmp is None:
-                self._tmp = tempfile.TemporaryDirectory(prefix="paypath-spark-")
-            folder = Path(self._tmp.name) / str(abs(hash(fingerprint)))
-            folder.mkdir(parents=True, exist_ok=True)
-            cur = store.con.cursor()
-            for table, select in _EXPORTS.items():
-                path = folder / f"{table}.parquet"
-                cur.execute(f"COPY ({select}) TO '{path.as_posix()}' (FORMAT parquet)")
-                session.read.parquet(str(path)).createOrReplaceTempView(table)
-        session.conf.set(VIEWS, mark)
-        return session
+            return
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="paypath-spark-")
+        folder = Path(self._tmp.name) / str(abs(hash(fingerprint)))
+        folder.mkdir(parents=True, exist_ok=True)
+        cur = store.con.cursor()
+        for table, select in _EXPORTS.items():
+            path = folder / f"{table}.parquet"
+            cur.execute(f"COPY ({select}) TO '{path.as_posix()}' (FORMAT parquet)")
+            session.read.parquet(str(path)).createOrReplaceTempView(table)
 
     def _sql(self, store: StoreLike, sql: str, params: dict[str, str]) -> Any:
         return self._views(store).sql(sql, args=params)
