@@ -69,7 +69,7 @@ def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     monkeypatch.setattr(default_extractor(), "_verdicts", _Forgetful())
     monkeypatch.setattr(  # the whole text read at once, no paragraph remembered
-        SkillExtractor, "_hits", lambda self, text, missed: self._read_hits(text, missed)
+        SkillExtractor, "_hits", lambda self, text: tuple(map(list, self._plain_hits(text)))
     )
 
 

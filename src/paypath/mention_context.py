@@ -77,6 +77,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 import ahocorasick
 
+from paypath.paragraphs import paragraphs
+
 __all__ = ["CONTEXTS", "Context", "context_cues", "mention_contexts"]
 
 Context = Literal["requirement", "title", "company", "benefits"]
@@ -625,11 +627,11 @@ def _paragraph_cues(
     """
     out: list[_Cue] = []
     offset = done = 0
-    for block in text.split("\n\n"):
+    for block in paragraphs(text):
         end = offset + len(block)
         last = bisect.bisect_left(starts, end, done)
         out.extend(
-            reader.paragraph(block, tuple((s - offset, e - offset) for s, e in spans[done:last]))
+            reader.paragraph(block, tuple([(s - offset, e - offset) for s, e in spans[done:last]]))
         )
         done = last
         if done == len(starts):

@@ -44,6 +44,7 @@ from rapidfuzz import fuzz, process
 from paypath.catalog import Alias, Skill, load_skills
 from paypath.errors import InputError, UnknownSkill
 from paypath.mention_context import Context, mention_contexts
+from paypath.paragraphs import paragraphs
 from paypath.scope import SCOPE_HELP, SCOPES, Scope
 
 __all__ = [
@@ -177,6 +178,8 @@ class _Rule:
 
 
 _DEFAULT_RULE = _Rule((), (), 40, False)
+_Hit = tuple[int, int, _Entry]  # (start, end, the alias matched)
+_ASKED: Context = "requirement"
 
 
 class SkillExtractor:
@@ -184,6 +187,7 @@ class SkillExtractor:
 
     def __init__(self, skills: Iterable[Skill] | None = None) -> None:
         self._skills: tuple[Skill, ...] = tuple(load_skills() if skills is None else skills)
+        self._ids = tuple(s.id for s in self._skills)
         self._rules: dict[int, _Rule] = {}
         self._evidence: tuple[bool, ...] = tuple(
             s.category in _EVIDENCE_CATEGORIES for s in self._skills
@@ -202,9 +206,7 @@ class SkillExtractor:
                 self._add(table, index, alias)
         self._tag_exact, self._tag_loose = _name_keys(self._skills)
         self._tag_entries = [_Entry(i, s.name, False, False) for i, s in enumerate(self._skills)]
-        self._block_memo: dict[
-            str, tuple[tuple[tuple[int, int, _Entry], ...], tuple[int, ...]]
-        ] = {}
+        self._block_memo: dict[str, tuple[tuple[_Hit, ...], tuple[_Hit, ...]]] = {}
         self._block_chars = 0
         self._verdicts: dict[tuple[int, str], bool | None] = {}  # see _verdict
         self._automaton = ahocorasick.Automaton()
@@ -258,47 +260,47 @@ class SkillExtractor:
                 found.extend((start + t.start(), start + t.end(), entry) for t, entry in named)
         return found
 
-    def _hits(self, text: str, miscased: list[int]) -> list[tuple[int, int, _Entry]]:
-        """Case-checked hits, leftmost-longest, without overlaps; where a key matched in
-        the wrong case ("go", "ios"), its start goes to ``miscased`` (unsorted).
+    def _hits(self, text: str) -> tuple[list[_Hit], list[_Hit]]:
+        """(case-checked hits, leftmost-longest, without overlaps; the hits of its tag
+        lines), as :meth:`_plain_hits` reads the whole text.
 
         A text is read paragraph by paragraph (blocks split at a blank line, ``"\\n\\n"``)
         and each paragraph's hits are remembered (:meth:`_block_hits`): postings repeat
         their boilerplate. That changes nothing: normalising maps each character on its
         own (a look-ahead sees a separator either way), and a blank line becomes two
-        spaces, which no key holds, so no hit spans two paragraphs.
+        spaces, which no key holds, so no hit spans two paragraphs; a tag line is one
+        line, so it lies in one paragraph.
         """
-        if self._automaton.kind != ahocorasick.AHOCORASICK:
-            return []
-        if "\n\n" not in text:
-            found, missed = self._block_hits(text)
-            miscased.extend(missed)
-            return list(found)
-        kept: list[tuple[int, int, _Entry]] = []
+        parts = paragraphs(text)
+        if len(parts) == 1:
+            found, tags = self._block_hits(text)
+            return list(found), list(tags)
+        kept: list[_Hit] = []
+        tagged: list[_Hit] = []
         offset = 0
-        for block in text.split("\n\n"):
-            found, missed = self._block_hits(block)
-            if offset:
-                kept.extend((s + offset, t + offset, e) for s, t, e in found)
-                miscased.extend(m + offset for m in missed)
-            else:
+        for block in parts:
+            found, tags = self._block_hits(block)
+            if not offset:
                 kept.extend(found)
-                miscased.extend(missed)
+                tagged.extend(tags)
+            else:
+                if found:
+                    kept += [(s + offset, t + offset, e) for s, t, e in found]
+                if tags:
+                    tagged += [(s + offset, t + offset, e) for s, t, e in tags]
             offset += len(block) + 2
-        return kept
+        return kept, tagged
 
-    def _block_hits(self, text: str) -> tuple[tuple[tuple[int, int, _Entry], ...], tuple[int, ...]]:
-        """(:meth:`_hits` of one paragraph, the starts of its miscased keys); remembered
-        for paragraphs of up to ``_BLOCK_CHARS`` characters (see ``_BLOCK_MEMO_CHARS``)."""
+    def _block_hits(self, text: str) -> tuple[tuple[_Hit, ...], tuple[_Hit, ...]]:
+        """:meth:`_plain_hits` of one paragraph; remembered for paragraphs of up to
+        ``_BLOCK_CHARS`` characters (see ``_BLOCK_MEMO_CHARS``)."""
         memo = self._block_memo
         size = len(text)
         if size <= _BLOCK_CHARS:
             known = memo.get(text)
             if known is not None:
                 return known
-        miscased: list[int] = []
-        found = self._read_hits(text, miscased)
-        result = (tuple(found), tuple(miscased))
+        result = self._plain_hits(text)
         if size <= _BLOCK_CHARS:
             self._block_chars += size
             if self._block_chars > _BLOCK_MEMO_CHARS:
@@ -306,6 +308,19 @@ class SkillExtractor:
                 self._block_chars = size
             memo[text] = result
         return result
+
+    def _plain_hits(self, text: str) -> tuple[tuple[_Hit, ...], tuple[_Hit, ...]]:
+        """(the case-checked hits of ``text``, the hits of its tag lines), nothing
+        remembered. A tag line is read where a key matched in any case (see
+        :meth:`_tag_hits`)."""
+        if self._automaton.kind != ahocorasick.AHOCORASICK:
+            return (), ()
+        miscased: list[int] = []
+        found = self._read_hits(text, miscased)
+        starts = [h[0] for h in found]
+        if miscased:
+            starts = sorted(starts + miscased)
+        return tuple(found), tuple(self._tag_hits(text, starts))
 
     def _read_hits(self, text: str, miscased: list[int]) -> list[tuple[int, int, _Entry]]:
         padded = f" {_normalize(text)} "
@@ -369,23 +384,18 @@ class SkillExtractor:
         """
         hits = self._mentions(text)
         contexts = mention_contexts(text, [(s, t) for s, t, _ in hits])
-        out: dict[str, tuple[int, int]] = {}
-        for (_, _, entry), context in zip(hits, contexts, strict=True):
-            skill = self._skills[entry.skill].id
-            named, asked = out.get(skill, (0, 0))
-            out[skill] = (named + 1, asked + (context == "requirement"))
-        return out
+        ids = self._ids
+        named = Counter([ids[e.skill] for _, _, e in hits])  # in order of first mention
+        asked = Counter(
+            [ids[e.skill] for (_, _, e), c in zip(hits, contexts, strict=True) if c == _ASKED]
+        )
+        return {skill: (count, asked.get(skill, 0)) for skill, count in named.items()}
 
     def _mentions(self, text: str) -> list[tuple[int, int, _Entry]]:
         """The hits that stand: ambiguous ones only with context evidence, and every skill
         of a tag line."""
-        miscased: list[int] = []
-        found = self._hits(text, miscased)
+        found, tags = self._hits(text)
         hits = self._disambiguate(text, found) if any(h[2].ambiguous for h in found) else found
-        starts = [h[0] for h in found]
-        if miscased:
-            starts = sorted(starts + miscased)
-        tags = self._tag_hits(text, starts)
         if not tags:
             return hits
         ends = [e for _, e, _ in hits]  # hits do not overlap: ends are sorted too
