@@ -680,14 +680,22 @@ def _write(
 ) -> None:
     types = plan.columns[table]
     ordered = table != "quarantine"
-    import pandas as pd  # here: the ingesting process, beside the workers, never needs it
+    names = [*types, "_row"] if ordered else list(types)
+    # DuckDB reads a dict of numpy arrays as it reads a DataFrame, and numpy is a third
+    # of pandas' memory in each worker (about 35 MB less per process); imported here: the
+    # ingesting process, beside the workers, never needs it
+    import numpy as np
 
-    frame = pd.DataFrame(rows, columns=[*types, "_row"] if ordered else list(types))
+    batch: dict[str, Any] = {}
+    for name, values in zip(names, zip(*rows, strict=True), strict=True):
+        column = np.empty(len(values), dtype=object)
+        column[:] = values  # element by element, whatever the values are
+        batch[name] = column
     casts = ", ".join(f'CAST("{c}" AS {t}) AS "{c}"' for c, t in types.items())
     if ordered:
         casts += ', CAST("_row" AS BIGINT) AS "_row"'
     path = plan.dir / f"{table}-{number:08d}.parquet"
-    con.register("batch", frame)
+    con.register("batch", batch)
     try:
         con.execute(
             f"COPY (SELECT {casts} FROM batch) TO {_literal(path)} "
