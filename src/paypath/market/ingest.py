@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import hashlib
 import json
 import math
@@ -716,6 +717,20 @@ def _staging_connection() -> duckdb.DuckDBPyConnection:
 _WORKER_CON: list[duckdb.DuckDBPyConnection] = []
 
 
+# A worker's objects are mostly long-lived memos (paragraphs, lines, verdicts), and the
+# few cycles its batches make are freed at the batch's end anyway: the default first
+# threshold (700 allocations) sent it through full collections of the memos about 35
+# times per 85k postings, 12% of its CPU. A collection every 100k allocations costs nothing
+# measurable and leaves memory as it was.
+_WORKER_GC_THRESHOLD = (100_000, 50, 100)
+
+
+def _start_worker() -> None:
+    """A worker process's set-up: its collector's threshold, and an end with its parent."""
+    gc.set_threshold(*_WORKER_GC_THRESHOLD)
+    _die_with_parent()
+
+
 def _die_with_parent() -> None:
     """In a worker: end when the ingesting process ends, even by SIGKILL (no orphans)."""
     parent = os.getppid()
@@ -789,7 +804,7 @@ def _pooled(
 ) -> Generator[Staged, None, None]:
     """Run ``calls`` in a pool of ``workers`` processes, a few ahead; results in order."""
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_die_with_parent)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker)
     try:
         pending: deque[Future[Staged]] = deque()
         for function, args in calls:
