@@ -77,7 +77,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 import ahocorasick
 
-from paypath.paragraphs import paragraphs
+from paypath.paragraphs import ParagraphMemo, paragraphs
 
 __all__ = ["CONTEXTS", "Context", "context_cues", "mention_contexts"]
 
@@ -641,10 +641,10 @@ def _paragraph_cues(
 
 
 # a paragraph's cues and the reader's state after it, keyed by the paragraph, its
-# mentions and the reader's state before it; up to this many characters in all
-_PARAGRAPH_MEMO: dict[tuple[Any, ...], tuple[tuple[_Cue, ...], _Section, _Section, bool]] = {}
-_PARAGRAPH_MEMO_CHARS = 1 << 24
-_paragraph_memo_chars = [0]
+# mentions and the reader's state before it (up to 16M characters of paragraphs)
+_PARAGRAPH_MEMO: ParagraphMemo[
+    tuple[Any, ...], tuple[tuple[_Cue, ...], _Section, _Section, bool]
+] = ParagraphMemo(1 << 24)
 
 
 class _Reader:
@@ -696,11 +696,7 @@ class _Reader:
             return list(cues)
         out = self.lines(block, spans, [s for s, _ in spans], stop=False)
         self.topic()
-        _paragraph_memo_chars[0] += len(block)
-        if _paragraph_memo_chars[0] > _PARAGRAPH_MEMO_CHARS:
-            _PARAGRAPH_MEMO.clear()  # cheaper than an LRU's bookkeeping on every paragraph
-            _paragraph_memo_chars[0] = len(block)
-        _PARAGRAPH_MEMO[key] = (tuple(out), self.section, self._topic, self.opening)
+        _PARAGRAPH_MEMO.put(key, (tuple(out), self.section, self._topic, self.opening), len(block))
         return out
 
     def skip(self, line: str) -> None:

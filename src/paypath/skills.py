@@ -44,7 +44,7 @@ from rapidfuzz import fuzz, process
 from paypath.catalog import Alias, Skill, load_skills
 from paypath.errors import InputError, UnknownSkill
 from paypath.mention_context import Context, mention_contexts
-from paypath.paragraphs import paragraphs
+from paypath.paragraphs import ParagraphMemo, paragraphs
 from paypath.scope import SCOPE_HELP, SCOPES, Scope
 
 __all__ = [
@@ -206,8 +206,9 @@ class SkillExtractor:
                 self._add(table, index, alias)
         self._tag_exact, self._tag_loose = _name_keys(self._skills)
         self._tag_entries = [_Entry(i, s.name, False, False) for i, s in enumerate(self._skills)]
-        self._block_memo: dict[str, tuple[tuple[_Hit, ...], tuple[_Hit, ...]]] = {}
-        self._block_chars = 0
+        self._block_memo: ParagraphMemo[str, tuple[tuple[_Hit, ...], tuple[_Hit, ...]]] = (
+            ParagraphMemo(_BLOCK_MEMO_CHARS)
+        )
         self._verdicts: dict[tuple[int, str], bool | None] = {}  # see _verdict
         self._automaton = ahocorasick.Automaton()
         for key, entries in table.items():
@@ -302,11 +303,7 @@ class SkillExtractor:
                 return known
         result = self._plain_hits(text)
         if size <= _BLOCK_CHARS:
-            self._block_chars += size
-            if self._block_chars > _BLOCK_MEMO_CHARS:
-                memo.clear()  # cheaper than an LRU's bookkeeping on every paragraph
-                self._block_chars = size
-            memo[text] = result
+            memo.put(text, result, size)
         return result
 
     def _plain_hits(self, text: str) -> tuple[tuple[_Hit, ...], tuple[_Hit, ...]]:

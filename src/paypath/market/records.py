@@ -14,7 +14,7 @@ from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import Any
 
-from paypath.paragraphs import paragraphs
+from paypath.paragraphs import ParagraphMemo, paragraphs
 from paypath.salary import Salary
 from paypath.skills import default_extractor
 from paypath.titles import classify_title
@@ -119,11 +119,9 @@ def content_id(*parts: object) -> str:
 
 # Texts longer than this are normalised paragraph by paragraph: postings repeat their
 # boilerplate, and a paragraph seen before costs a dictionary look-up (about 45 us of a
-# 4 kB description's 70). Up to _PARAGRAPH_MEMO_CHARS characters of paragraphs are kept.
+# 4 kB description's 70).
 _PARAGRAPHED = 512
-_PARAGRAPH_MEMO: dict[str, str] = {}
-_PARAGRAPH_MEMO_CHARS = 1 << 23
-_paragraph_memo_chars = [0]
+_NORMALISED: ParagraphMemo[str, str] = ParagraphMemo(1 << 23)
 
 
 def _normalised(text: str) -> str:
@@ -134,17 +132,13 @@ def _normalised(text: str) -> str:
     whole: each whitespace run becomes one space and the ends are trimmed either way, and
     case folding and JSON escaping map each character on its own.
     """
-    memo = _PARAGRAPH_MEMO
+    memo = _NORMALISED
     pieces = []
     for paragraph in paragraphs(text):
         piece = memo.get(paragraph)
         if piece is None:
             piece = encode_basestring(" ".join(paragraph.split()).casefold())[1:-1]
-            _paragraph_memo_chars[0] += len(paragraph)
-            if _paragraph_memo_chars[0] > _PARAGRAPH_MEMO_CHARS:
-                memo.clear()  # cheaper than an LRU's bookkeeping on every paragraph
-                _paragraph_memo_chars[0] = len(paragraph)
-            memo[paragraph] = piece
+            memo.put(paragraph, piece, len(paragraph))
         if piece:
             pieces.append(piece)
     return f'"{" ".join(pieces)}"'
